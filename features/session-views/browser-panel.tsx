@@ -1,0 +1,78 @@
+import { Badge, Card, Mono } from "@/features/ui/card";
+import { when } from "@/features/ui/format";
+import type { CookieRow } from "@/lib/auth/describe";
+import { DocumentCookie } from "./document-cookie";
+
+export function BrowserPanel({ cookies, totalBytes }: { cookies: CookieRow[]; totalBytes: number }) {
+  return (
+    <Card
+      id="browser"
+      title="Browser"
+      subtitle={`What this request carried: ${cookies.length} cookies, ${totalBytes} bytes sent with every request.`}
+    >
+      {cookies.length === 0 ? (
+        <p className="text-sm text-slate-600">No cookies yet. Sign in to get a session cookie.</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Cookies sent with this request</caption>
+            <thead className="text-xs uppercase text-slate-500">
+              <tr>
+                <th className="py-1 pr-3">Cookie</th>
+                <th className="py-1 pr-3">Size</th>
+                <th className="py-1 pr-3">Value</th>
+                <th className="py-1">Attributes the server set</th>
+              </tr>
+            </thead>
+            <tbody>
+              {cookies.map((c) => (
+                <tr key={c.name} className="border-t border-slate-100 align-top">
+                  <th scope="row" className="py-2 pr-3 font-mono font-normal">
+                    {c.name}
+                    {c.facts ? (
+                      <div className="font-sans text-xs text-slate-500">{c.facts.purpose}</div>
+                    ) : null}
+                  </th>
+                  <td className="py-2 pr-3 whitespace-nowrap">{c.bytes} B</td>
+                  <td className="py-2 pr-3">
+                    <Mono>{c.preview}</Mono>
+                  </td>
+                  <td className="py-2">
+                    {c.facts ? (
+                      <div className="flex flex-wrap gap-1">
+                        <Badge tone={c.facts.httpOnly ? "green" : "amber"}>
+                          {c.facts.httpOnly ? "HttpOnly" : "readable by JS"}
+                        </Badge>
+                        <Badge tone={c.facts.secure ? "green" : "slate"}>
+                          {c.facts.secure ? "Secure" : "not Secure (http)"}
+                        </Badge>
+                        <Badge>SameSite={c.facts.sameSite}</Badge>
+                        <Badge>Path={c.facts.path}</Badge>
+                        <Badge tone="blue">
+                          {c.facts.expires
+                            ? `persistent, expires ${when(c.facts.expires)}`
+                            : "session cookie (no Expires)"}
+                        </Badge>
+                      </div>
+                    ) : (
+                      <span className="text-xs text-slate-500">not set by this app</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <p className="mt-3 text-xs text-slate-600">
+        Browsers send only name=value back; the attributes are what the server said when it set each cookie.
+        Over plain http on localhost nothing is Secure; over HTTPS Auth.js names the cookie{" "}
+        <code>__Secure-authjs.session-token</code> and marks it Secure. SameSite=Lax keeps it off cross-site
+        POSTs, and Auth.js adds a CSRF token to its own forms.
+      </p>
+      <div className="mt-3">
+        <DocumentCookie />
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,57 @@
+import type { ReactNode } from "react";
+
+/** A titled panel. `id` makes the heading a landmark learners (and tests) can find by name. */
+export function Card({
+  id,
+  title,
+  subtitle,
+  children,
+}: {
+  id: string;
+  title: string;
+  subtitle?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <section
+      aria-labelledby={`${id}-title`}
+      className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+    >
+      <h2 id={`${id}-title`} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {subtitle ? <p className="mt-1 text-sm text-slate-600">{subtitle}</p> : null}
+      <div className="mt-4">{children}</div>
+    </section>
+  );
+}
+
+export function Badge({
+  tone = "slate",
+  children,
+}: {
+  tone?: "slate" | "green" | "red" | "amber" | "blue";
+  children: ReactNode;
+}) {
+  const tones = {
+    slate: "bg-slate-100 text-slate-700",
+    green: "bg-green-100 text-green-800",
+    red: "bg-red-100 text-red-800",
+    amber: "bg-amber-100 text-amber-900",
+    blue: "bg-blue-100 text-blue-800",
+  };
+  return (
+    <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${tones[tone]}`}>{children}</span>
+  );
+}
+
+export function Mono({ children }: { children: ReactNode }) {
+  return <code className="break-all font-mono text-[0.85em]">{children}</code>;
+}
+
+export const buttonClass =
+  "inline-flex items-center rounded-md bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-50";
+export const quietButtonClass =
+  "inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-50";
+export const dangerButtonClass =
+  "inline-flex items-center rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-50";

@@ -1,0 +1,42 @@
+import "server-only";
+import { randomBytes, scrypt as scryptCb, timingSafeEqual } from "node:crypto";
+import { promisify } from "node:util";
+
+const scrypt = promisify(scryptCb) as (
+  pw: string,
+  salt: Buffer,
+  len: number,
+  opts: object,
+) => Promise<Buffer>;
+
+// scrypt with N=2^15: ~50 ms per guess on a laptop core; memory-hard so GPUs gain little.
+const PARAMS = { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
+const KEY_LEN = 32;
+
+/** Format: scrypt$N$r$p$salt$hash (base64url), self-describing so parameters can grow later. */
+export async function hashPassword(password: string): Promise<string> {
+  const salt = randomBytes(16);
+  const key = await scrypt(password.normalize("NFKC"), salt, KEY_LEN, PARAMS);
+  return ["scrypt", PARAMS.N, PARAMS.r, PARAMS.p, salt.toString("base64url"), key.toString("base64url")].join(
+    "$",
+  );
+}
+
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+  const [scheme, n, r, p, saltB64, keyB64] = stored.split("$");
+  if (scheme !== "scrypt" || !saltB64 || !keyB64) return false;
+  const expected = Buffer.from(keyB64, "base64url");
+  const params = { N: Number(n), r: Number(r), p: Number(p), maxmem: PARAMS.maxmem };
+  if (![params.N, params.r, params.p].every(Number.isSafeInteger)) return false;
+  const key = await scrypt(
+    password.normalize("NFKC"),
+    Buffer.from(saltB64, "base64url"),
+    expected.length,
+    params,
+  );
+  return key.length === expected.length && timingSafeEqual(key, expected);
+}
+
+/** Compared against when the user does not exist, so "unknown user" costs as long as "wrong password". */
+export const DUMMY_HASH =
+  "scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA";
