@@ -6,7 +6,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { type MigrationDriver, migrate } from "../lib/db/migrate";
+import { migrate } from "../lib/db/migrate";
+import { sqliteMigrationDriver } from "../lib/db/sqlite-driver";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../lib/demo-accounts";
 import { hashPassword } from "../lib/password";
 
@@ -31,27 +32,6 @@ function sqlitePath(url: string): string {
   return path.resolve(root, url.slice("file:".length));
 }
 
-function sqliteDriver(db: Database.Database): MigrationDriver {
-  db.exec(
-    'CREATE TABLE IF NOT EXISTS "_session_lab_migrations" (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)',
-  );
-  return {
-    async exec(sql) {
-      db.transaction(() => db.exec(sql))();
-    },
-    async applied() {
-      const rows = db.prepare('SELECT name FROM "_session_lab_migrations"').all() as { name: string }[];
-      return new Set(rows.map((r) => r.name));
-    },
-    async record(name) {
-      db.prepare('INSERT INTO "_session_lab_migrations" (name, applied_at) VALUES (?, ?)').run(
-        name,
-        new Date().toISOString(),
-      );
-    },
-  };
-}
-
 async function seed(db: Database.Database): Promise<number> {
   const exists = db.prepare('SELECT 1 FROM "User" WHERE email = ?');
   const insert = db.prepare(
@@ -73,7 +53,7 @@ async function main() {
   mkdirSync(path.dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma("journal_mode = WAL"); // readers never wait for the writer
-  const applied = await migrate(sqliteDriver(db), path.join(root, "prisma", "migrations"));
+  const applied = await migrate(sqliteMigrationDriver(db), path.join(root, "prisma", "migrations"));
   if (applied.length)
     console.log(`setup: applied migrations ${applied.join(", ")} to ${path.relative(root, file)}`);
   const seeded = await seed(db);

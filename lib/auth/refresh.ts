@@ -35,8 +35,12 @@ function expiry(): Date {
   return new Date(now() + env.AUTH_REFRESH_TOKEN_TTL * 1000);
 }
 
-/** Called at sign-in: a new family and its first token, handed to the browser as an HttpOnly cookie. */
-export async function startRefreshFamily(userId: string, sid: string, persistent: boolean): Promise<string> {
+/** Called at sign-in: a new family and its first token (the caller hands it to the browser). */
+export async function startRefreshFamily(
+  userId: string,
+  sid: string,
+  persistent: boolean,
+): Promise<{ familyId: string; token: string }> {
   const familyId = randomToken(12);
   const token = randomToken();
   await db.refreshFamily.create({
@@ -49,9 +53,7 @@ export async function startRefreshFamily(userId: string, sid: string, persistent
       tokens: { create: { hash: sha256(token), expiresAt: expiry(), createdAt: new Date(now()) } },
     },
   });
-  const { setRefreshCookie } = await import("./refresh-cookie");
-  await setRefreshCookie(token, persistent);
-  return familyId;
+  return { familyId, token };
 }
 
 export async function refresh(raw: string): Promise<RefreshResult> {
