@@ -8,6 +8,7 @@ import { type CodecOptions, decodeSessionJwt, encodeSessionJwt } from "./jwt-cod
 import { usableKeys } from "./keyring";
 import { magicLinkProvider, passwordProvider, type SignedInUser } from "./providers";
 import { revokeFamily, startRefreshFamily } from "./refresh";
+import { setRefreshCookie } from "./refresh-cookie";
 import { REMEMBER_COOKIE, type RequestContext, requestContext, sessionCookieName } from "./request";
 import { createSessionRow, sessionStore } from "./session-store";
 import { nextAuthStrategy } from "./strategy";
@@ -115,8 +116,11 @@ async function onSignIn(
       keyId: key?.id,
     },
   });
-  if (ctx.strategy === "jwt-refresh")
-    claims.fam = await startRefreshFamily(user.id, String(claims.sid), persistent);
+  if (ctx.strategy === "jwt-refresh") {
+    const family = await startRefreshFamily(user.id, String(claims.sid), persistent);
+    await setRefreshCookie(family.token, persistent, ctx.secure);
+    claims.fam = family.familyId;
+  }
   return claims;
 }
 

@@ -14,7 +14,7 @@ export function refreshCookieOptions(persistent: boolean, secure: boolean) {
   };
 }
 
-export async function setRefreshCookie(token: string, persistent: boolean): Promise<void> {
+export async function setRefreshCookie(token: string, persistent: boolean, secure: boolean): Promise<void> {
   const jar = await cookies();
-  jar.set(REFRESH_COOKIE, token, refreshCookieOptions(persistent, false));
+  jar.set(REFRESH_COOKIE, token, refreshCookieOptions(persistent, secure));
 }
