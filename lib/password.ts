@@ -22,19 +22,29 @@ export async function hashPassword(password: string): Promise<string> {
   );
 }
 
+/**
+ * A stored hash is data too: a corrupt or hostile row must mean "wrong password", never "any
+ * password" (an empty key compares equal to an empty key) and never an exception.
+ */
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, saltB64, keyB64] = stored.split("$");
   if (scheme !== "scrypt" || !saltB64 || !keyB64) return false;
+  const salt = Buffer.from(saltB64, "base64url");
   const expected = Buffer.from(keyB64, "base64url");
   const params = { N: Number(n), r: Number(r), p: Number(p), maxmem: PARAMS.maxmem };
-  if (![params.N, params.r, params.p].every(Number.isSafeInteger)) return false;
-  const key = await scrypt(
-    password.normalize("NFKC"),
-    Buffer.from(saltB64, "base64url"),
-    expected.length,
-    params,
-  );
-  return key.length === expected.length && timingSafeEqual(key, expected);
+  if (!validParams(params.N, params.r, params.p) || salt.length < 16 || expected.length !== KEY_LEN)
+    return false;
+  try {
+    const key = await scrypt(password.normalize("NFKC"), salt, KEY_LEN, params);
+    return timingSafeEqual(key, expected);
+  } catch {
+    return false;
+  }
+}
+
+function validParams(N: number, r: number, p: number): boolean {
+  const int = (v: number, lo: number, hi: number) => Number.isSafeInteger(v) && v >= lo && v <= hi;
+  return int(N, 2 ** 10, 2 ** 17) && (N & (N - 1)) === 0 && int(r, 1, 32) && int(p, 1, 4);
 }
 
 /** Compared against when the user does not exist, so "unknown user" costs as long as "wrong password". */

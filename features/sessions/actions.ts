@@ -5,6 +5,7 @@ import { z } from "zod";
 import { sessionCookieValue } from "@/lib/auth/describe";
 import { getAuthState } from "@/lib/auth/state";
 import { sha256 } from "@/lib/auth/tokens";
+import { revokedWith } from "@/lib/revocation/after-revoke";
 import { revokeAllSessions, revokeOtherSessions, revokeSession } from "@/lib/sessions";
 
 export type ActionResult =
@@ -34,13 +35,11 @@ export async function revokeOne(_prev: ActionResult, form: FormData): Promise<Ac
   const n = await revokeSession(me.userId, parsed.data.hash);
   revalidatePath("/", "layout");
   if (n === 0) return { status: "error", message: "That session was already gone." };
-  return {
-    status: "ok",
-    message:
-      parsed.data.hash === me.currentHash
-        ? "This device's session was deleted: your next request is signed out."
-        : "Session deleted. That device is signed out on its very next request.",
-  };
+  const message =
+    parsed.data.hash === me.currentHash
+      ? "This device's session was deleted: your next request is signed out."
+      : "Session deleted. That device is signed out on its very next request.";
+  return { status: "ok", message: await revokedWith(me.userId, "db-revoke", message) };
 }
 
 export async function revokeOthers(_prev: ActionResult): Promise<ActionResult> {
@@ -48,10 +47,8 @@ export async function revokeOthers(_prev: ActionResult): Promise<ActionResult> {
   if (!me) return signedOut;
   const n = await revokeOtherSessions(me.userId, me.currentHash);
   revalidatePath("/", "layout");
-  return {
-    status: "ok",
-    message: `Signed out ${n} other device${n === 1 ? "" : "s"}. This one stays signed in.`,
-  };
+  const message = `Signed out ${n} other device${n === 1 ? "" : "s"}. This one stays signed in.`;
+  return { status: "ok", message: await revokedWith(me.userId, "db-revoke", message) };
 }
 
 export async function revokeAll(_prev: ActionResult): Promise<ActionResult> {
@@ -59,8 +56,6 @@ export async function revokeAll(_prev: ActionResult): Promise<ActionResult> {
   if (!me) return signedOut;
   const n = await revokeAllSessions(me.userId);
   revalidatePath("/", "layout");
-  return {
-    status: "ok",
-    message: `Deleted all ${n} of your sessions, this one included: you are signed out everywhere.`,
-  };
+  const message = `Deleted all ${n} of your sessions, this one included: you are signed out everywhere.`;
+  return { status: "ok", message: await revokedWith(me.userId, "db-revoke", message) };
 }

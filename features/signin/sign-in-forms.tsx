@@ -51,7 +51,7 @@ export function SignInForms({ callbackUrl }: { callbackUrl: string }) {
       <form
         action={onPassword}
         className="rounded-xl border border-slate-200 bg-white p-5"
-        aria-labelledby="pw-title"
+       
       >
         <h2 id="pw-title" className="text-lg font-semibold">
           Email and password
@@ -72,7 +72,7 @@ export function SignInForms({ callbackUrl }: { callbackUrl: string }) {
       <form
         action={onEmail}
         className="rounded-xl border border-slate-200 bg-white p-5"
-        aria-labelledby="ml-title"
+       
       >
         <h2 id="ml-title" className="text-lg font-semibold">
           Magic link

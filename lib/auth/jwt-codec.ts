@@ -4,7 +4,7 @@ import type { JWT, JWTDecodeParams, JWTEncodeParams } from "next-auth/jwt";
 import { nowSeconds } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { isDenied } from "./deny-list";
-import { deriveKey, thumbprint, usableKeys } from "./keyring";
+import { keyMaterial, usableKeys } from "./keyring";
 import { randomToken } from "./tokens";
 import { fact, reject, step } from "./trace";
 
@@ -33,7 +33,7 @@ export async function encodeSessionJwt(
 ): Promise<string> {
   const [key] = await usableKeys();
   if (!key) throw new Error("no active session key");
-  const cek = await deriveKey(key.secret, salt);
+  const { cek, kid } = await keyMaterial(key, salt);
   const iat = nowSeconds();
   const authTime = typeof token.authTime === "number" ? token.authTime : iat;
   // The absolute timeout caps exp: refreshing a token can never carry it past the original sign-in + limit.
@@ -41,7 +41,7 @@ export async function encodeSessionJwt(
   const exp = Math.min(fixed ?? iat + opts.ttl, authTime + env.AUTH_ABSOLUTE_MAX_AGE);
   const { iat: _iat, exp: _exp, jti: _jti, ...claims } = token;
   return new EncryptJWT({ ...claims, kidName: key.id } as JWTPayload)
-    .setProtectedHeader({ alg: "dir", enc: ENC, kid: await thumbprint(cek) })
+    .setProtectedHeader({ alg: "dir", enc: ENC, kid })
     .setIssuedAt(iat)
     .setExpirationTime(exp)
     .setJti(randomToken(16))
@@ -62,8 +62,9 @@ export async function decodeSessionJwt(
   }
   const payload = await step("JWT: find the key (kid) and decrypt + verify the tag", async () => {
     for (const key of await usableKeys()) {
-      const cek = await deriveKey(key.secret, salt);
-      if (kid !== undefined && kid !== (await thumbprint(cek))) continue;
+      const material = await keyMaterial(key, salt);
+      if (kid !== undefined && kid !== material.kid) continue;
+      const { cek } = material;
       fact("keyId", key.id);
       try {
         const { payload } = await jwtDecrypt(token, cek, {

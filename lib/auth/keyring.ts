@@ -45,6 +45,22 @@ export async function thumbprint(key: Uint8Array): Promise<string> {
   );
 }
 
+/**
+ * HKDF and the thumbprint cost more than the decryption itself, and they depend only on the
+ * key and the cookie name: derive once per process.
+ */
+const derived = new Map<string, Promise<{ cek: Uint8Array; kid: string }>>();
+
+export function keyMaterial(key: SessionKey, salt: string): Promise<{ cek: Uint8Array; kid: string }> {
+  const id = `${key.id}\u0000${salt}`;
+  let entry = derived.get(id);
+  if (!entry) {
+    entry = deriveKey(key.secret, salt).then(async (cek) => ({ cek, kid: await thumbprint(cek) }));
+    derived.set(id, entry);
+  }
+  return entry;
+}
+
 export async function listKeys(): Promise<SessionKey[]> {
   if (cache && Date.now() - cache.at < CACHE_MS) return cache.keys;
   const rows = await db.jwtKey.findMany({ orderBy: { createdAt: "desc" } });
@@ -92,6 +108,7 @@ export async function rotateKeys(mode: "grace" | "hard"): Promise<SessionKey> {
           where: { id: k.id },
           create: {
             id: k.id,
+            retiredAt: at,
             secret: k.id === ENV_KEY_ID ? "" : k.secret,
             status: mode === "hard" ? "retired" : "grace",
             createdAt: k.createdAt,

@@ -3,51 +3,32 @@ import { nowSeconds, syncClock } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { rememberCookieLine } from "./cookie-policy";
+import { isDenied } from "./deny-list";
 import { decodeSessionJwt, encodeSessionJwt } from "./jwt-codec";
-import { REFRESH_COOKIE, type RefreshResult, refresh } from "./refresh";
+import { REFRESH_COOKIE, refresh } from "./refresh";
 import { contextFrom, sessionCookieName } from "./request";
 
 /** Renew this many seconds before exp, so a page never renders with a token about to lapse. */
 const EARLY_S = 5;
+const codec = () => ({ ttl: env.AUTH_ACCESS_TOKEN_TTL, enforceDenyList: false, slide: false });
 
-export interface Renewal {
-  /** The Cookie header the page should see (null: unchanged). */
-  cookieHeader: string | null;
-  setCookies: string[];
-  result?: RefreshResult;
-}
+export type Minted =
+  | { ok: true; accessToken: string; refreshToken: string; persistent: boolean; exp: number }
+  | { ok: false; reason: string };
 
 /**
- * "JWT + refresh" mode: when the short-lived access token is missing or about to expire and the
- * browser holds a refresh token, rotate the refresh token and mint a new access token.
+ * Trade a refresh token for a new short-lived access token (and the refresh token's successor).
+ * A refresh is a server lookup anyway, so it also honours the deny-list.
  */
-export async function renewAccessToken(req: Request, jar: Map<string, string>): Promise<Renewal> {
-  const ctx = contextFrom(req.headers, jar);
-  const none: Renewal = { cookieHeader: null, setCookies: [] };
-  const refreshRaw = jar.get(REFRESH_COOKIE);
-  if (ctx.strategy !== "jwt-refresh" || !refreshRaw) return none;
+export async function mintFromRefresh(raw: string, cookieName: string): Promise<Minted> {
   await syncClock();
-  const name = sessionCookieName(ctx.secure);
-  const access = jar.get(name);
-  const codec = { ttl: env.AUTH_ACCESS_TOKEN_TTL, enforceDenyList: false, slide: false };
-  const current = access ? await decodeSessionJwt({ token: access, salt: name, secret: "" }, codec) : null;
-  if (current && Number(current.exp) - nowSeconds() > EARLY_S) return none;
-
-  const result = await refresh(refreshRaw);
-  const secure = ctx.secure ? "; Secure" : "";
-  if (!result.ok) {
-    jar.delete(name);
-    jar.delete(REFRESH_COOKIE);
-    const clear = (n: string) => `${n}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure}`;
-    return { cookieHeader: serialize(jar), setCookies: [clear(name), clear(REFRESH_COOKIE)], result };
-  }
+  const result = await refresh(raw);
+  if (!result.ok) return result;
   const user = await db.user.findUnique({ where: { id: result.userId } });
-  if (!user)
-    return {
-      cookieHeader: null,
-      setCookies: [],
-      result: { ok: false, reason: "The user no longer exists." },
-    };
+  if (!user) return { ok: false, reason: "The user no longer exists." };
+  const authTime = Math.floor(result.authTime.getTime() / 1000);
+  const denied = await isDenied({ sid: result.sid, sub: user.id, authTime });
+  if (denied) return { ok: false, reason: denied };
   const claims = {
     sub: user.id,
     name: user.name,
@@ -55,22 +36,67 @@ export async function renewAccessToken(req: Request, jar: Map<string, string>): 
     role: user.role,
     sid: result.sid,
     fam: result.familyId,
-    authTime: Math.floor(result.authTime.getTime() / 1000),
+    authTime,
     persistent: result.persistent,
   };
-  const token = await encodeSessionJwt({ token: claims, salt: name, secret: "" }, codec);
-  jar.set(name, token);
-  jar.set(REFRESH_COOKIE, result.token);
-  const life = (seconds: number) => (result.persistent ? `; Max-Age=${seconds}` : "");
+  const accessToken = await encodeSessionJwt({ token: claims, salt: cookieName, secret: "" }, codec());
   return {
-    cookieHeader: serialize(jar),
-    setCookies: [
-      `${name}=${token}; Path=/; HttpOnly; SameSite=Lax${life(env.AUTH_SESSION_MAX_AGE)}${secure}`,
-      `${REFRESH_COOKIE}=${result.token}; Path=/; HttpOnly; SameSite=Lax${life(env.AUTH_REFRESH_TOKEN_TTL)}${secure}`,
-      rememberCookieLine(result.persistent, ctx.secure),
-    ],
-    result,
+    ok: true,
+    accessToken,
+    refreshToken: result.token,
+    persistent: result.persistent,
+    exp: nowSeconds() + env.AUTH_ACCESS_TOKEN_TTL,
   };
+}
+
+export function mintedCookies(
+  m: Extract<Minted, { ok: true }>,
+  cookieName: string,
+  secure: boolean,
+): string[] {
+  const flags = `; Path=/; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+  const life = (seconds: number) => (m.persistent ? `; Max-Age=${seconds}` : "");
+  return [
+    `${cookieName}=${m.accessToken}${flags}${life(env.AUTH_SESSION_MAX_AGE)}`,
+    `${REFRESH_COOKIE}=${m.refreshToken}${flags}${life(env.AUTH_REFRESH_TOKEN_TTL)}`,
+    rememberCookieLine(m.persistent, secure),
+  ];
+}
+
+export function clearingCookies(cookieName: string, secure: boolean): string[] {
+  const clear = (n: string) => `${n}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+  return [clear(cookieName), clear(REFRESH_COOKIE)];
+}
+
+export interface Renewal {
+  /** The Cookie header the page should see (null: unchanged). */
+  cookieHeader: string | null;
+  setCookies: string[];
+}
+
+/**
+ * "JWT + refresh" mode, in the proxy: when the short-lived access token is missing or about to
+ * expire and the browser holds a refresh token, rotate it and mint a new access token.
+ */
+export async function renewAccessToken(req: Request, jar: Map<string, string>): Promise<Renewal> {
+  const ctx = contextFrom(req.headers, jar);
+  const refreshRaw = jar.get(REFRESH_COOKIE);
+  if (ctx.strategy !== "jwt-refresh" || !refreshRaw) return { cookieHeader: null, setCookies: [] };
+  await syncClock();
+  const name = sessionCookieName(ctx.secure);
+  const access = jar.get(name);
+  const current = access ? await decodeSessionJwt({ token: access, salt: name, secret: "" }, codec()) : null;
+  if (current && Number(current.exp) - nowSeconds() > EARLY_S) return { cookieHeader: null, setCookies: [] };
+
+  const minted = await mintFromRefresh(refreshRaw, name);
+  if (!minted.ok) {
+    jar.delete(name);
+    jar.delete(REFRESH_COOKIE);
+    return { cookieHeader: serialize(jar), setCookies: clearingCookies(name, ctx.secure) };
+  }
+  jar.set(name, minted.accessToken);
+  jar.set(REFRESH_COOKIE, minted.refreshToken);
+  return { cookieHeader: serialize(jar), setCookies: mintedCookies(minted, name, ctx.secure) };
 }
 
 function serialize(jar: Map<string, string>): string {

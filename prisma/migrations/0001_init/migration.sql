@@ -118,9 +118,11 @@ CREATE TABLE "RefreshToken" (
 CREATE TABLE "StolenCopy" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "ownerId" TEXT NOT NULL,
-    "label" TEXT NOT NULL,
-    "cookie" TEXT NOT NULL,
-    "modes" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "strategy" TEXT NOT NULL,
+    "sessionToken" TEXT NOT NULL,
+    "refreshToken" TEXT,
+    "expiresAt" DATETIME,
     "createdAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
@@ -132,7 +134,17 @@ CREATE TABLE "Replay" (
     "accepted" BOOLEAN NOT NULL,
     "who" TEXT,
     "reason" TEXT NOT NULL,
+    "sinceRevokeMs" INTEGER,
+    "technique" TEXT,
     CONSTRAINT "Replay_copyId_fkey" FOREIGN KEY ("copyId") REFERENCES "StolenCopy" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+);
+
+-- CreateTable
+CREATE TABLE "RevocationEvent" (
+    "id" TEXT NOT NULL PRIMARY KEY,
+    "userId" TEXT NOT NULL,
+    "technique" TEXT NOT NULL,
+    "at" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP
 );
 
 -- CreateTable
@@ -173,4 +185,7 @@ CREATE INDEX "StolenCopy_ownerId_idx" ON "StolenCopy"("ownerId");
 
 -- CreateIndex
 CREATE INDEX "Replay_copyId_idx" ON "Replay"("copyId");
+
+-- CreateIndex
+CREATE INDEX "RevocationEvent_userId_at_idx" ON "RevocationEvent"("userId", "at");
 

@@ -1,0 +1,43 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { z } from "zod";
+import { REFRESH_COOKIE } from "@/lib/auth/refresh";
+import { clearingCookies, mintedCookies, mintFromRefresh } from "@/lib/auth/renew";
+import { sessionCookieName } from "@/lib/auth/request";
+
+/**
+ * POST /api/token/refresh: trade a refresh token for a new access token. Browsers send the
+ * HttpOnly refresh cookie; other clients may send JSON `{ "refresh_token": "..." }`.
+ * Each refresh token works once; presenting a used one after the grace window revokes its family.
+ */
+export const dynamic = "force-dynamic";
+
+const body = z.object({ refresh_token: z.string().min(16).max(200) });
+
+export async function POST(req: NextRequest) {
+  const secure = req.nextUrl.protocol === "https:";
+  const name = sessionCookieName(secure);
+  let raw = req.cookies.get(REFRESH_COOKIE)?.value;
+  if (!raw && req.headers.get("content-type")?.includes("application/json")) {
+    const parsed = body.safeParse(await req.json().catch(() => null));
+    if (!parsed.success)
+      return NextResponse.json({ error: "Send { refresh_token } as JSON." }, { status: 400 });
+    raw = parsed.data.refresh_token;
+  }
+  if (!raw) return NextResponse.json({ error: "No refresh token was sent." }, { status: 401 });
+  const minted = await mintFromRefresh(raw, name);
+  const headers = new Headers({ "Cache-Control": "no-store" });
+  if (!minted.ok) {
+    for (const c of clearingCookies(name, secure)) headers.append("set-cookie", c);
+    return NextResponse.json({ error: minted.reason }, { status: 401, headers });
+  }
+  for (const c of mintedCookies(minted, name, secure)) headers.append("set-cookie", c);
+  return NextResponse.json(
+    {
+      access_token: minted.accessToken,
+      refresh_token: minted.refreshToken,
+      expires_at: minted.exp,
+      token_type: "session-jwe",
+    },
+    { headers },
+  );
+}

@@ -1,0 +1,179 @@
+import Link from "next/link";
+import { denyToken, endUser, rotate, travel } from "@/features/instructor/actions";
+import { ActionButton } from "@/features/sessions/action-button";
+import { Badge, Card, dangerButtonClass, quietButtonClass } from "@/features/ui/card";
+import { when } from "@/features/ui/format";
+import { overview, requireAdmin } from "@/lib/admin";
+import { device } from "@/lib/auth/describe";
+import { listKeys } from "@/lib/auth/keyring";
+import { now, offset, syncClock } from "@/lib/clock";
+
+export const metadata = { title: "Instructor · Session Lab" };
+
+const STEPS = [
+  { s: 60, label: "+1 min" },
+  { s: 5 * 60, label: "+5 min" },
+  { s: 3600, label: "+1 hour" },
+  { s: 9 * 3600, label: "+9 hours" },
+  { s: 8 * 86400, label: "+8 days" },
+];
+
+export default async function InstructorPage() {
+  const admin = await requireAdmin();
+  if (!admin) {
+    return (
+      <div className="mx-auto max-w-xl space-y-3">
+        <h1 className="text-2xl font-bold">Instructor console</h1>
+        <p role="alert">
+          Instructor only.{" "}
+          <Link href="/signin?callbackUrl=/instructor" className="text-blue-700 underline">
+            Sign in
+          </Link>{" "}
+          as an admin (the demo account is instructor@example.com).
+        </p>
+      </div>
+    );
+  }
+  await syncClock(true);
+  const [keys, users] = await Promise.all([listKeys(), overview()]);
+  const ahead = offset();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">Instructor console</h1>
+      <div className="grid gap-6 xl:grid-cols-2">
+        <Card
+          id="clock"
+          title="Auth clock (time travel)"
+          subtitle="Moves the clock every expiry check uses, in both modes, for everyone on this server. The machine's clock is untouched."
+        >
+          <p className="text-sm">
+            Auth clock: <strong>{when(new Date(now()))}</strong>{" "}
+            {ahead ? (
+              <Badge tone="amber">{Math.round(ahead / 60000)} min ahead</Badge>
+            ) : (
+              <Badge tone="green">real time</Badge>
+            )}
+          </p>
+          <div className="mt-3 flex flex-wrap gap-2">
+            {STEPS.map((st) => (
+              <ActionButton
+                key={st.s}
+                action={travel}
+                fields={{ seconds: String(st.s) }}
+                label={st.label}
+                ariaLabel={`Move the auth clock ${st.label}`}
+                className={quietButtonClass}
+              />
+            ))}
+            <ActionButton
+              action={travel}
+              fields={{ reset: "1", seconds: "0" }}
+              label="Back to now"
+              className={quietButtonClass}
+            />
+          </div>
+          <p className="mt-2 text-xs text-slate-600">
+            Idle timeout 8 h and absolute timeout 7 days by default: +9 hours ends idle sessions, +8 days ends
+            every one.
+          </p>
+        </Card>
+        <Card
+          id="keys"
+          title="JWT keys"
+          subtitle="The key that encrypts session JWTs. Rotate with grace (old tokens still decrypt) or hard (every JWT session ends at once)."
+        >
+          <ul className="space-y-1 text-sm">
+            {keys.map((k) => (
+              <li key={k.id} className="flex flex-wrap items-center gap-2">
+                <strong>{k.id}</strong>
+                <Badge tone={k.status === "active" ? "green" : k.status === "grace" ? "amber" : "slate"}>
+                  {k.status}
+                </Badge>
+                <span className="text-slate-600">
+                  {k.id === "k1" ? "AUTH_SECRET" : `created ${when(k.createdAt)}`}
+                </span>
+              </li>
+            ))}
+          </ul>
+          <div className="mt-3 flex flex-wrap gap-3">
+            <ActionButton
+              action={rotate}
+              fields={{ mode: "grace" }}
+              label="Rotate with grace"
+              className={quietButtonClass}
+            />
+            <ActionButton
+              action={rotate}
+              fields={{ mode: "hard" }}
+              label="Hard rotation"
+              className={dangerButtonClass}
+            />
+          </div>
+        </Card>
+      </div>
+      <Card
+        id="users"
+        title="Everyone's sessions and tokens"
+        subtitle="Database sessions end at once. JWTs can only be refused through the deny-list; a JWT checked without it cannot be stopped before it expires."
+      >
+        <ul className="space-y-4">
+          {users.map((u) => (
+            <li key={u.id} className="rounded-lg border border-slate-200 p-3 text-sm">
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <div className="flex flex-wrap items-center gap-2">
+                  <strong>{u.email}</strong>
+                  <Badge>{u.role}</Badge>
+                  <span className="text-slate-600">
+                    {u.sessions.length} database session{u.sessions.length === 1 ? "" : "s"} ·{" "}
+                    {u.tokens.length} JWT sign-in{u.tokens.length === 1 ? "" : "s"} · {u.activeFamilies}{" "}
+                    active refresh famil{u.activeFamilies === 1 ? "y" : "ies"}
+                  </span>
+                </div>
+                <ActionButton
+                  action={endUser}
+                  fields={{ userId: u.id }}
+                  label="End everything"
+                  ariaLabel={`End every session and token of ${u.email}`}
+                  className={dangerButtonClass}
+                />
+              </div>
+              {u.sessions.length ? (
+                <ul className="mt-2 space-y-0.5">
+                  {u.sessions.map((s) => (
+                    <li key={s.sessionToken}>
+                      Session on {device(s.userAgent)} · last seen {when(s.lastSeenAt)} · expires{" "}
+                      {when(s.expires)}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+              {u.tokens.length ? (
+                <ul className="mt-2 space-y-1">
+                  {u.tokens.map((t) => (
+                    <li key={t.sid} className="flex flex-wrap items-center gap-2">
+                      <code className="font-mono text-xs">sid {t.sid}</code>
+                      <span className="text-slate-600">
+                        {t.strategy} · signed in {when(t.createdAt)} on {device(t.userAgent)}
+                      </span>
+                      {t.denied ? (
+                        <Badge tone="red">deny-listed</Badge>
+                      ) : (
+                        <ActionButton
+                          action={denyToken}
+                          fields={{ sid: t.sid, userId: u.id }}
+                          label="Deny-list"
+                          ariaLabel={`Deny-list token ${t.sid} of ${u.email}`}
+                          className={quietButtonClass}
+                        />
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </Card>
+    </div>
+  );
+}
