@@ -13,11 +13,17 @@ import { now, offset } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { myTokens } from "@/lib/revocation/jwt";
 import { labId } from "@/lib/revocation/lab-id";
+import { readNotice } from "@/lib/revocation/notice";
 import { listCopies } from "@/lib/revocation/stolen";
 
 export const metadata = { title: "Revocation · Session Lab" };
 
-export default async function RevocationPage() {
+export default async function RevocationPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ notice?: string }>;
+}) {
+  const notice = readNotice((await searchParams).notice);
   const state = await getAuthState();
   const { session, ctx, trace } = state;
   const bench = await labId(false);
@@ -55,6 +61,11 @@ export default async function RevocationPage() {
           )}
         </p>
       </div>
+      {notice ? (
+        <p role="status" className="rounded-md border border-blue-300 bg-blue-50 p-3 text-blue-900">
+          {notice}
+        </p>
+      ) : null}
       <div className="grid gap-6 xl:grid-cols-2">
         <StolenPanel copies={copies} signedIn={Boolean(session)} />
         {session && ctx.strategy === "database" ? <SessionsPanel rows={rows} now={now()} /> : null}

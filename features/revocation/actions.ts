@@ -10,6 +10,7 @@ import { getAuthState } from "@/lib/auth/state";
 import { revokedWith } from "@/lib/revocation/after-revoke";
 import type { Technique } from "@/lib/revocation/events";
 import { labId } from "@/lib/revocation/lab-id";
+import { showNotice } from "@/lib/revocation/notice";
 import { discardCopy, keepCopy, replayCopy } from "@/lib/revocation/stolen";
 
 const signedOut: ActionResult = { status: "error", message: "You are signed out; sign in first." };
@@ -29,8 +30,11 @@ function done(message: string): ActionResult {
   return { status: "ok", message };
 }
 
+/** These actions end the caller's own session, so their panel vanishes: the outcome goes to a banner. */
 async function revoked(userId: string, technique: Technique, message: string): Promise<ActionResult> {
-  return done(await revokedWith(userId, technique, message));
+  const outcome = await revokedWith(userId, technique, message);
+  revalidatePath("/", "layout");
+  return showNotice(outcome);
 }
 
 export async function keepCopyAction(_prev: ActionResult): Promise<ActionResult> {

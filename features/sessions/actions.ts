@@ -6,6 +6,7 @@ import { sessionCookieValue } from "@/lib/auth/describe";
 import { getAuthState } from "@/lib/auth/state";
 import { sha256 } from "@/lib/auth/tokens";
 import { revokedWith } from "@/lib/revocation/after-revoke";
+import { showNotice } from "@/lib/revocation/notice";
 import { revokeAllSessions, revokeOtherSessions, revokeSession } from "@/lib/sessions";
 
 export type ActionResult =
@@ -39,7 +40,8 @@ export async function revokeOne(_prev: ActionResult, form: FormData): Promise<Ac
     parsed.data.hash === me.currentHash
       ? "This device's session was deleted: your next request is signed out."
       : "Session deleted. That device is signed out on its very next request.";
-  return { status: "ok", message: await revokedWith(me.userId, "db-revoke", message) };
+  const outcome = await revokedWith(me.userId, "db-revoke", message);
+  return parsed.data.hash === me.currentHash ? showNotice(outcome) : { status: "ok", message: outcome };
 }
 
 export async function revokeOthers(_prev: ActionResult): Promise<ActionResult> {
@@ -57,5 +59,5 @@ export async function revokeAll(_prev: ActionResult): Promise<ActionResult> {
   const n = await revokeAllSessions(me.userId);
   revalidatePath("/", "layout");
   const message = `Deleted all ${n} of your sessions, this one included: you are signed out everywhere.`;
-  return { status: "ok", message: await revokedWith(me.userId, "db-revoke", message) };
+  return showNotice(await revokedWith(me.userId, "db-revoke", message));
 }

@@ -24,9 +24,9 @@ export async function recordRevocation(userId: string, technique: Technique): Pr
 
 /** Key rotations end everyone's tokens: recorded for every user with a stolen copy, so each panel can time it. */
 export async function recordRevocationForAll(technique: Technique): Promise<void> {
-  const owners = await db.stolenCopy.findMany({ select: { ownerId: true }, distinct: ["ownerId"] });
+  const victims = await db.stolenCopy.findMany({ select: { userId: true }, distinct: ["userId"] });
   const at = new Date(now());
-  await db.revocationEvent.createMany({ data: owners.map((o) => ({ userId: o.ownerId, technique, at })) });
+  await db.revocationEvent.createMany({ data: victims.map((v) => ({ userId: v.userId, technique, at })) });
 }
 
 export async function latestRevocation(userId: string, after: Date) {

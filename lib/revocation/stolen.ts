@@ -44,6 +44,15 @@ export async function discardCopy(benchId: string, id: string) {
   await db.stolenCopy.deleteMany({ where: { id, ownerId: benchId } });
 }
 
+/** Say plainly why a JWT copy still works: nothing on the server remembers it, so only exp ends it. */
+function untilExpiry(exp: Date | null): string {
+  if (!exp) return "";
+  const minutes = Math.max(0, Math.round((exp.getTime() - now()) / 60000));
+  const left =
+    minutes >= 90 ? `${Math.round(minutes / 60)} h` : minutes >= 1 ? `${minutes} min` : "under a minute";
+  return ` A JWT is valid until its exp: this copy keeps working for ${left} more unless the deny-list or a hard key rotation refuses it.`;
+}
+
 interface WhoAmI {
   authenticated: boolean;
   user?: { email: string };
@@ -103,6 +112,7 @@ export async function replayCopy(benchId: string, id: string, ctx: RequestContex
   }
   const body = answer.json as unknown as WhoAmI;
   const accepted = answer.status === 200 && body.authenticated;
+  if (accepted && copy.strategy !== "database") note += untilExpiry(copy.expiresAt);
   const at = new Date(now());
   const revoked = await latestRevocation(copy.userId, copy.createdAt);
   return db.replay.create({
