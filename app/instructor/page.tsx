@@ -74,7 +74,7 @@ export default async function InstructorPage() {
           </div>
           <p className="mt-2 text-xs text-slate-600">
             Idle timeout 8 h and absolute timeout 7 days by default: +9 hours ends idle sessions, +8 days ends
-            every one.
+            every one. Yours too: sign in again, then come back here for “Back to now”.
           </p>
         </Card>
         <Card
