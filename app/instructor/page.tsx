@@ -7,8 +7,11 @@ import { overview, requireAdmin } from "@/lib/admin";
 import { device } from "@/lib/auth/describe";
 import { listKeys } from "@/lib/auth/keyring";
 import { now, offset, syncClock } from "@/lib/clock";
+import { env } from "@/lib/env";
 
 export const metadata = { title: "Instructor · Session Lab" };
+
+const hours = (s: number) => (s >= 86400 ? `${+(s / 86400).toFixed(1)} days` : `${+(s / 3600).toFixed(1)} h`);
 
 const STEPS = [
   { s: 60, label: "+1 min" },
@@ -73,8 +76,9 @@ export default async function InstructorPage() {
             />
           </div>
           <p className="mt-2 text-xs text-slate-600">
-            Idle timeout 8 h and absolute timeout 7 days by default: +9 hours ends idle sessions, +8 days ends
-            every one. Yours too: sign in again, then come back here for “Back to now”.
+            Idle timeout {hours(env.AUTH_SESSION_MAX_AGE)}, absolute timeout{" "}
+            {hours(env.AUTH_ABSOLUTE_MAX_AGE)}: jump past them to end sessions. Your own session ages too:
+            sign in again, then come back for “Back to now”.
           </p>
         </Card>
         <Card
