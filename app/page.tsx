@@ -37,7 +37,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       <div>
         <h1 className="text-2xl font-bold">Where does the state live?</h1>
         <p className="mt-1 max-w-3xl text-slate-700">{INTRO[ctx.strategy]}</p>
-        <p className="mt-2 text-sm" aria-live="polite">
+        <p role="status" className="mt-2 text-sm">
           {session ? (
             <>
               Signed in as <strong>{session.user.email}</strong> ({session.user.role}) with a{" "}

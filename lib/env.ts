@@ -34,6 +34,8 @@ const schema = z.object({
     .transform((v) => v === "1" || v === "true"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   SESSION_LAB_INTERNAL_URL: z.string().url().optional(),
+  /** The public origin. When set, Auth.js builds every link (magic links included) from it. */
+  AUTH_URL: z.string().url().optional(),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -40,8 +40,8 @@ export async function revokeOne(_prev: ActionResult, form: FormData): Promise<Ac
     parsed.data.hash === me.currentHash
       ? "This device's session was deleted: your next request is signed out."
       : "Session deleted. That device is signed out on its very next request.";
-  const outcome = await revokedWith(me.userId, "db-revoke", message);
-  return parsed.data.hash === me.currentHash ? showNotice(outcome) : { status: "ok", message: outcome };
+  // The row (and its button's status line) disappears on re-render: report in the page banner.
+  return showNotice(await revokedWith(me.userId, "db-revoke", message));
 }
 
 export async function revokeOthers(_prev: ActionResult): Promise<ActionResult> {

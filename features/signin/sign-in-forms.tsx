@@ -48,7 +48,11 @@ export function SignInForms({ callbackUrl }: { callbackUrl: string }) {
   const field = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2";
   return (
     <div className="grid gap-6 md:grid-cols-2">
-      <form action={onPassword} className="rounded-xl border border-slate-200 bg-white p-5">
+      <form
+        action={onPassword}
+        aria-labelledby="pw-title"
+        className="rounded-xl border border-slate-200 bg-white p-5"
+      >
         <h2 id="pw-title" className="text-lg font-semibold">
           Email and password
         </h2>
@@ -65,7 +69,11 @@ export function SignInForms({ callbackUrl }: { callbackUrl: string }) {
           Sign in with password
         </button>
       </form>
-      <form action={onEmail} className="rounded-xl border border-slate-200 bg-white p-5">
+      <form
+        action={onEmail}
+        aria-labelledby="ml-title"
+        className="rounded-xl border border-slate-200 bg-white p-5"
+      >
         <h2 id="ml-title" className="text-lg font-semibold">
           Magic link
         </h2>

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { cookies } from "next/headers";
 import { z } from "zod";
 import { signOut } from "@/auth";
+import { sessionCookieValue } from "@/lib/auth/describe";
 import { getAuthState } from "@/lib/auth/state";
 import { STRATEGIES, STRATEGY_COOKIE, STRATEGY_LABELS } from "@/lib/auth/strategy";
 import { env } from "@/lib/env";
@@ -34,7 +35,7 @@ export async function switchStrategy(_prev: StrategyResult, form: FormData): Pro
   if (next === ctx.strategy) return { status: "ok", message: `Already using ${STRATEGY_LABELS[next]}.` };
 
   let signedOut = "";
-  if (session || ctx.cookies.has("authjs.session-token")) {
+  if (session || sessionCookieValue(ctx)) {
     await signOut({ redirect: false });
     signedOut =
       ctx.strategy === "database"

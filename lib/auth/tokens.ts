@@ -12,7 +12,7 @@ export function sha256(value: string): string {
   return createHash("sha256").update(value).digest("base64url");
 }
 
-/** Bits of entropy in a base64url token made by randomToken (6 bits a character). */
+/** Bits of entropy in a base64url token made by randomToken: its decoded bytes (43 characters = 32 bytes). */
 export function tokenEntropyBits(token: string): number {
-  return /^[A-Za-z0-9_-]+$/.test(token) ? token.length * 6 : 0;
+  return /^[A-Za-z0-9_-]+$/.test(token) ? Buffer.from(token, "base64url").length * 8 : 0;
 }

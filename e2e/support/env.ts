@@ -1,0 +1,20 @@
+import path from "node:path";
+
+/**
+ * Where the end-to-end server lives. It never shares anything with the demo (port 3000, `.next`,
+ * `.data/session-lab.db`): its own port, build folder, database and a fixed, public test secret.
+ */
+export const REPO_ROOT = path.resolve(__dirname, "..", "..");
+export const E2E_PORT = 3100;
+// localhost, not 127.0.0.1: Next normalizes 127.0.0.1 in request URLs to "localhost", so links the
+// app builds (magic links) name localhost, and cookies must be on the same host as the page.
+export const BASE_URL = `http://localhost:${E2E_PORT}`;
+export const E2E_DIST_DIR = ".next-e2e";
+export const E2E_DB_URL = "file:./.data/e2e.db";
+export const E2E_DB_FILE = path.join(REPO_ROOT, ".data", "e2e.db");
+/** 43 characters, like `openssl rand -base64 32`; a test secret, so it is fine that it is public. */
+export const E2E_AUTH_SECRET = "playwright-e2e-secret-not-for-production-01";
+
+/** The seeded account the fixtures copy a password hash from (see lib/demo-accounts.ts). */
+export const SEEDED_EMAIL = "alice@example.com";
+export const DEMO_PASSWORD = "demo-password";
