@@ -7,7 +7,7 @@ describe("randomToken", () => {
     expect(SESSION_ID_BYTES * 8).toBeGreaterThanOrEqual(256);
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(Buffer.from(token, "base64url")).toHaveLength(32);
-    expect(tokenEntropyBits(token)).toBeGreaterThanOrEqual(256);
+    expect(tokenEntropyBits(token)).toBe(256);
   });
 
   it("never drops below 128 bits for the sizes the app uses", () => {
@@ -42,9 +42,11 @@ describe("sha256", () => {
 });
 
 describe("tokenEntropyBits", () => {
-  it("counts 6 bits per base64url character and 0 for anything else", () => {
+  it("counts the decoded bytes (43 characters are 32 bytes, not 258 bits) and 0 for anything else", () => {
     expect(tokenEntropyBits("AAAA")).toBe(24);
     expect(tokenEntropyBits("a-b_")).toBe(24);
+    expect(tokenEntropyBits(randomToken())).toBe(256);
+    expect(tokenEntropyBits(randomToken(16))).toBe(128);
     expect(tokenEntropyBits("")).toBe(0);
     expect(tokenEntropyBits("abc=")).toBe(0);
     expect(tokenEntropyBits("a+b/")).toBe(0);
