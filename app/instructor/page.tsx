@@ -40,6 +40,7 @@ export default async function InstructorPage() {
   await syncClock(true);
   const [keys, users] = await Promise.all([listKeys(), overview()]);
   const ahead = offset();
+  const retired = new Set(keys.filter((k) => k.status === "retired").map((k) => k.id));
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Instructor console</h1>
@@ -159,7 +160,9 @@ export default async function InstructorPage() {
                       <span className="text-slate-600">
                         {t.strategy} · signed in {when(t.createdAt)} on {device(t.userAgent)}
                       </span>
-                      {t.denied ? (
+                      {retired.has(t.keyId ?? "") ? (
+                        <Badge>key retired: already dead</Badge>
+                      ) : t.denied ? (
                         <Badge tone="red">deny-listed</Badge>
                       ) : (
                         <ActionButton
