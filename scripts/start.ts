@@ -33,6 +33,9 @@ function run(cmd: string, args: string[]) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+// Next's anonymous telemetry would phone home; a workshop machine may be offline and should stay quiet.
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
 const tsx = path.join(root, "node_modules", ".bin", "tsx");
 const next = path.join(root, "node_modules", ".bin", "next");
 run(tsx, ["--conditions=react-server", "scripts/setup.ts"]);
