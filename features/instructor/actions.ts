@@ -85,7 +85,8 @@ export async function denyToken(_prev: ActionResult, form: FormData): Promise<Ac
   if (!(await requireAdmin())) return forbidden;
   const parsed = sidInput.safeParse({ sid: form.get("sid"), userId: form.get("userId") });
   if (!parsed.success) return { status: "error", message: "Unknown token." };
-  await denySid(parsed.data.sid, "deny-listed by the instructor");
+  const issued = await db.issuedToken.findUnique({ where: { sid: parsed.data.sid } });
+  await denySid(parsed.data.sid, "deny-listed by the instructor", issued?.expiresAt);
   await recordRevocation(parsed.data.userId, "admin");
   return done(`Token ${parsed.data.sid} is deny-listed.`);
 }

@@ -7,6 +7,8 @@ import type { ActionResult } from "@/features/sessions/actions";
 import { DENYLIST_COOKIE, denySid, denyUser } from "@/lib/auth/deny-list";
 import { revokeFamiliesOfUser, revokeFamily } from "@/lib/auth/refresh";
 import { getAuthState } from "@/lib/auth/state";
+import { nowSeconds } from "@/lib/clock";
+import { env } from "@/lib/env";
 import { revokedWith } from "@/lib/revocation/after-revoke";
 import type { Technique } from "@/lib/revocation/events";
 import { labId } from "@/lib/revocation/lab-id";
@@ -71,7 +73,12 @@ export async function denyThisToken(_prev: ActionResult): Promise<ActionResult> 
   if (!m) return signedOut;
   if (typeof m.claims.sid !== "string")
     return { status: "error", message: "This session has no token to deny-list." };
-  await denySid(m.claims.sid, "revoked by its owner");
+  const authTime = typeof m.claims.authTime === "number" ? m.claims.authTime : nowSeconds();
+  await denySid(
+    m.claims.sid,
+    "revoked by its owner",
+    new Date((authTime + env.AUTH_ABSOLUTE_MAX_AGE) * 1000),
+  );
   await enforce(true);
   return revoked(
     m.userId,

@@ -45,8 +45,9 @@ function expiry(): Date {
   return new Date(now() + env.AUTH_ABSOLUTE_MAX_AGE * 1000);
 }
 
-export async function denySid(sid: string, reason: string): Promise<void> {
-  const data = { kind: "sid", value: sid, reason, createdAt: new Date(now()), expiresAt: expiry() };
+/** `tokenEnd`: when the token would die anyway (its absolute timeout); the entry is useless after that. */
+export async function denySid(sid: string, reason: string, tokenEnd: Date = expiry()): Promise<void> {
+  const data = { kind: "sid", value: sid, reason, createdAt: new Date(now()), expiresAt: tokenEnd };
   await db.denyListEntry.upsert({
     where: { kind_value: { kind: "sid", value: sid } },
     create: data,
