@@ -47,6 +47,7 @@ function expiry(): Date {
 
 /** `tokenEnd`: when the token would die anyway (its absolute timeout); the entry is useless after that. */
 export async function denySid(sid: string, reason: string, tokenEnd: Date = expiry()): Promise<void> {
+  await sweepDenyList();
   const data = { kind: "sid", value: sid, reason, createdAt: new Date(now()), expiresAt: tokenEnd };
   await db.denyListEntry.upsert({
     where: { kind_value: { kind: "sid", value: sid } },
@@ -56,6 +57,7 @@ export async function denySid(sid: string, reason: string, tokenEnd: Date = expi
 }
 
 export async function denyUser(userId: string, reason: string): Promise<void> {
+  await sweepDenyList();
   const data = { kind: "user", value: userId, reason, createdAt: new Date(now()), expiresAt: expiry() };
   await db.denyListEntry.upsert({
     where: { kind_value: { kind: "user", value: userId } },
@@ -64,7 +66,7 @@ export async function denyUser(userId: string, reason: string): Promise<void> {
   });
 }
 
-/** Expired entries block nothing; sweeping them keeps the lookup small. */
+/** Expired entries block nothing; sweeping them (whenever an entry is added) keeps the lookup small. */
 export async function sweepDenyList(): Promise<number> {
   const { count } = await db.denyListEntry.deleteMany({ where: { expiresAt: { lte: new Date(now()) } } });
   return count;
