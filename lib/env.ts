@@ -24,7 +24,8 @@ const schema = z.object({
   AUTH_ABSOLUTE_MAX_AGE: seconds(7 * 24 * 60 * 60),
   /** Access-token lifetime in the JWT + refresh mode. */
   AUTH_ACCESS_TOKEN_TTL: seconds(60),
-  AUTH_REFRESH_TOKEN_TTL: seconds(14 * 24 * 60 * 60),
+  /** An unused refresh token dies after this long (each rotation starts a new one): refresh mode's idle timeout. */
+  AUTH_REFRESH_TOKEN_TTL: seconds(24 * 60 * 60),
   /** Parallel refreshes of one token inside this window get the same successor. */
   AUTH_REFRESH_GRACE: seconds(10),
   /** Demo mode lists the seeded accounts and opens the dev mailbox. */

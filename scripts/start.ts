@@ -33,6 +33,9 @@ function run(cmd: string, args: string[]) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+// PORT may live in .env.local like everything else; read it before choosing the port.
+if (existsSync(path.join(root, ".env.local"))) process.loadEnvFile(path.join(root, ".env.local"));
+
 // Next's anonymous telemetry would phone home; a workshop machine may be offline and should stay quiet.
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 

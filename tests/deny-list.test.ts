@@ -9,7 +9,7 @@ import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 
 const SALT = "authjs.session-token";
-const opts = (enforceDenyList: boolean) => ({ ttl: 3600, enforceDenyList, slide: true });
+const opts = (enforceDenyList: boolean) => ({ mode: "jwt" as const, enforceDenyList });
 const encode = (token: JWT) => encodeSessionJwt({ token, salt: SALT, secret: "" }, opts(true));
 
 async function decode(token: string, enforceDenyList = true) {

@@ -9,11 +9,11 @@ import { env } from "@/lib/env";
 
 const SALT = "authjs.session-token";
 const opts = (o: Partial<CodecOptions> = {}): CodecOptions => ({
-  ttl: 60,
+  mode: "jwt",
   enforceDenyList: false,
-  slide: true,
   ...o,
 });
+const REFRESH: Partial<CodecOptions> = { mode: "jwt-refresh" };
 const encode = (token: JWT, o?: Partial<CodecOptions>) =>
   encodeSessionJwt({ token, salt: SALT, secret: "" }, opts(o));
 
@@ -47,7 +47,7 @@ describe("encodeSessionJwt / decodeSessionJwt", () => {
     };
     const { claims: out, trace } = await decode(await encode(claims));
     expect(out).toMatchObject({ ...claims, kidName: "k1" });
-    expect(out?.exp).toBe((out?.iat as number) + 60);
+    expect(out?.exp).toBe((out?.iat as number) + env.AUTH_SESSION_MAX_AGE);
     expect(typeof out?.jti).toBe("string");
     expect(trace.rejection).toBeUndefined();
   });
@@ -109,39 +109,53 @@ describe("tampering and garbage", () => {
 });
 
 describe("expiry", () => {
-  it("a token past its ttl (auth clock +2 min, ttl 60 s) → null, explained", async () => {
-    const jwe = await encode({ sub: "u" }, { ttl: 60 });
-    expect((await decode(jwe)).claims).not.toBeNull();
+  it("a refresh-mode access token past its lifetime (auth clock +2 min, ttl 60 s) → null, explained", async () => {
+    const jwe = await encode({ sub: "u" }, REFRESH);
+    expect((await decode(jwe, REFRESH)).claims).not.toBeNull();
     await setOffset(120_000);
-    const { claims, trace } = await decode(jwe);
+    const { claims, trace } = await decode(jwe, REFRESH);
     expect(claims).toBeNull();
     expect(trace.rejection).toMatch(/expired/i);
   });
 
-  it("slide=false keeps an existing exp; slide=true replaces it", async () => {
+  it("a refresh-mode token keeps an existing exp when re-issued; a plain JWT slides", async () => {
     const exp = nowSeconds() + 30;
-    const kept = await decode(await encode({ sub: "u", exp }, { slide: false, ttl: 3600 }));
+    const kept = await decode(await encode({ sub: "u", exp }, REFRESH), REFRESH);
     expect(kept.claims?.exp).toBe(exp);
-    const slid = await decode(await encode({ sub: "u", exp }, { slide: true, ttl: 3600 }));
-    expect(slid.claims?.exp).toBeGreaterThanOrEqual(nowSeconds() + 3600 - 1);
+    const slid = await decode(await encode({ sub: "u", exp }));
+    expect(slid.claims?.exp).toBeGreaterThanOrEqual(nowSeconds() + env.AUTH_SESSION_MAX_AGE - 1);
   });
 
-  it("slide=false without an exp starts one from the ttl", async () => {
-    const { claims } = await decode(await encode({ sub: "u" }, { slide: false, ttl: 90 }));
-    expect(claims?.exp).toBe((claims?.iat as number) + 90);
+  it("a new refresh-mode token lives AUTH_ACCESS_TOKEN_TTL", async () => {
+    const { claims } = await decode(await encode({ sub: "u" }, REFRESH), REFRESH);
+    expect(claims?.exp).toBe((claims?.iat as number) + env.AUTH_ACCESS_TOKEN_TTL);
+    expect(claims?.mode).toBe("jwt-refresh");
+  });
+
+  it("the token's own mode decides its lifetime: a refresh-mode token is refused in plain JWT mode", async () => {
+    const short = await encode({ sub: "u" }, REFRESH);
+    const { claims, trace } = await decode(short, { mode: "jwt" });
+    expect(claims).toBeNull();
+    expect(trace.rejection).toMatch(/made for the JWT \+ refresh mode/);
+    // Even re-encoded by a plain-JWT request, it keeps its short exp.
+    const reissued = await decode(
+      await encode({ sub: "u", mode: "jwt-refresh", exp: nowSeconds() + 20 }),
+      REFRESH,
+    );
+    expect(reissued.claims?.exp).toBe(nowSeconds() + 20);
   });
 
   it("exp is capped at authTime + AUTH_ABSOLUTE_MAX_AGE", async () => {
     const authTime = nowSeconds() - env.AUTH_ABSOLUTE_MAX_AGE + 30;
-    const { claims } = await decode(await encode({ sub: "u", authTime }, { ttl: 3600 }));
+    const { claims } = await decode(await encode({ sub: "u", authTime }));
     expect(claims?.exp).toBe(authTime + env.AUTH_ABSOLUTE_MAX_AGE);
     expect(claims?.authTime).toBe(authTime);
   });
 
   it("a token past the absolute timeout → null, even inside exp's clock tolerance", async () => {
-    const jwe = await encode({ sub: "u", authTime: nowSeconds() }, { ttl: env.AUTH_ABSOLUTE_MAX_AGE * 2 });
-    // exp was capped at authTime + absolute; 5 s later jose still accepts (15 s tolerance), the codec must not.
-    await setOffset(env.AUTH_ABSOLUTE_MAX_AGE * 1000 + 5_000);
+    const jwe = await encode({ sub: "u", authTime: nowSeconds() - env.AUTH_ABSOLUTE_MAX_AGE + 10 });
+    // exp was capped at authTime + absolute; 5 s past it jose still accepts (15 s tolerance), the codec must not.
+    await setOffset(15_000);
     const { claims, trace } = await decode(jwe);
     expect(claims).toBeNull();
     expect(trace.rejection).toMatch(/absolute timeout/);

@@ -12,7 +12,7 @@ import { env } from "@/lib/env";
  * alone ("k1") and the file leaves it that way for the other test files.
  */
 const SALT = "authjs.session-token";
-const opts = { ttl: 2 * env.AUTH_SESSION_MAX_AGE, enforceDenyList: false, slide: true };
+const opts = { mode: "jwt" as const, enforceDenyList: false };
 const encode = (token: JWT) => encodeSessionJwt({ token, salt: SALT, secret: "" }, opts);
 
 async function decode(token: string) {

@@ -130,4 +130,38 @@ describe("refresh failures", () => {
     expect(result.ok).toBe(false);
     expect(result.ok ? "" : result.reason).toMatch(/expired/);
   });
+
+  it("a family past the absolute timeout of its sign-in cannot refresh and is revoked", async () => {
+    const fam = await start();
+    let token = fam.token;
+    // Keep it busy: rotate every 12 h (inside the refresh TTL) until the absolute end is near.
+    for (let half = 1; half * 43_200 < env.AUTH_ABSOLUTE_MAX_AGE; half++) {
+      await setOffset(half * 43_200_000);
+      const r = await refresh(token);
+      expect(r.ok).toBe(true);
+      if (r.ok) token = r.token;
+    }
+    await setOffset(env.AUTH_ABSOLUTE_MAX_AGE * 1000 + 1000);
+    const result = await refresh(token);
+    expect(result.ok).toBe(false);
+    expect(result.ok ? "" : result.reason).toMatch(/absolute timeout/);
+    expect(result.ok ? false : result.familyRevoked).toBe(true);
+  });
+});
+
+describe("going back in time", () => {
+  it("'Back to now' pulls future use times back, so reuse detection works again", async () => {
+    const fam = await start();
+    await setOffset(12 * 3_600_000);
+    const next = await refreshOk(fam.token); // fam.token is now used "12 hours in the future"
+    await setOffset(0);
+    // Inside the grace window of its (clamped) use, the same successor comes back...
+    const again = await refresh(fam.token);
+    expect(again.ok && again.token).toBe(next.token);
+    // ...and once the window has passed, reuse is detected.
+    await setOffset((env.AUTH_REFRESH_GRACE + 1) * 1000);
+    const reused = await refresh(fam.token);
+    expect(reused.ok).toBe(false);
+    expect(reused.ok ? false : reused.familyRevoked).toBe(true);
+  });
 });

@@ -5,9 +5,9 @@ import { RefreshPanel } from "@/features/revocation/refresh-panel";
 import { SessionsPanel } from "@/features/revocation/sessions-panel";
 import { StolenPanel } from "@/features/revocation/stolen-panel";
 import { TechniquesTable } from "@/features/revocation/techniques";
-import { DENYLIST_COOKIE } from "@/lib/auth/deny-list";
+import { denyListEnforced } from "@/lib/auth/deny-list";
 import { persistentChoice, sessionRows } from "@/lib/auth/describe";
-import { getAuthState } from "@/lib/auth/state";
+import { claimsOf, getAuthState } from "@/lib/auth/state";
 import { STRATEGY_LABELS } from "@/lib/auth/strategy";
 import { now, offset } from "@/lib/clock";
 import { env } from "@/lib/env";
@@ -28,7 +28,7 @@ export default async function RevocationPage({
   const { session, ctx, trace } = state;
   const bench = await labId(false);
   const copies = bench ? await listCopies(bench) : [];
-  const claims = trace.facts.claims ? (JSON.parse(trace.facts.claims) as Record<string, unknown>) : {};
+  const claims = claimsOf(state);
   const num = (v: unknown) => (typeof v === "number" ? v : null);
   const str = (v: unknown) => (typeof v === "string" ? v : null);
 
@@ -72,7 +72,7 @@ export default async function RevocationPage({
         {session && tokens ? (
           <JwtPanel
             tokens={tokens}
-            enforcing={ctx.cookies.get(DENYLIST_COOKIE) === "on"}
+            enforcing={denyListEnforced()}
             currentSid={str(claims.sid)}
             lookupMs={denyStep?.ms ?? null}
           />

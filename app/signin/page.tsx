@@ -1,17 +1,13 @@
 import Link from "next/link";
 import { signInErrorMessage } from "@/features/signin/messages";
 import { SignInForms } from "@/features/signin/sign-in-forms";
+import { safeCallback } from "@/lib/auth/callback-url";
 import { getAuthState } from "@/lib/auth/state";
 import { STRATEGY_LABELS } from "@/lib/auth/strategy";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/demo-accounts";
 import { env } from "@/lib/env";
 
 export const metadata = { title: "Sign in · Session Lab" };
-
-/** Only same-site paths may be a post-sign-in destination (no open redirect). */
-function safeCallback(value: unknown): string {
-  return typeof value === "string" && value.startsWith("/") && !value.startsWith("//") ? value : "/";
-}
 
 export default async function SignInPage({
   searchParams,

@@ -6,7 +6,7 @@ import type { ActionResult } from "@/features/sessions/actions";
 import { requireAdmin } from "@/lib/admin";
 import { denySid, denyUser } from "@/lib/auth/deny-list";
 import { rotateKeys } from "@/lib/auth/keyring";
-import { revokeFamiliesOfUser } from "@/lib/auth/refresh";
+import { revokeAllFamilies, revokeFamiliesOfUser } from "@/lib/auth/refresh";
 import { offset, setOffset } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { recordRevocation, recordRevocationForAll } from "@/lib/revocation/events";
@@ -52,11 +52,21 @@ export async function rotate(_prev: ActionResult, form: FormData): Promise<Actio
   if (!(await requireAdmin())) return forbidden;
   const parsed = rotateInput.safeParse({ mode: form.get("mode") });
   if (!parsed.success) return { status: "error", message: "Unknown rotation." };
-  const key = await rotateKeys(parsed.data.mode);
-  await recordRevocationForAll(parsed.data.mode === "hard" ? "hard-rotation" : "grace-rotation");
+  const hard = parsed.data.mode === "hard";
+  let key: Awaited<ReturnType<typeof rotateKeys>>;
+  try {
+    key = await rotateKeys(parsed.data.mode);
+  } catch {
+    return {
+      status: "error",
+      message: "Another rotation happened at the same moment; look at the key list and try again.",
+    };
+  }
+  const families = hard ? await revokeAllFamilies("hard key rotation") : 0;
+  await recordRevocationForAll(hard ? "hard-rotation" : "grace-rotation");
   return done(
-    parsed.data.mode === "hard"
-      ? `Key ${key.id} is active and every older key is retired: every JWT session just ended, yours included.`
+    hard
+      ? `Key ${key.id} is active and every older key is retired: every JWT session just ended, yours included, and ${families} refresh famil${families === 1 ? "y was" : "ies were"} revoked with them.`
       : `Key ${key.id} now encrypts new tokens; older keys still decrypt until their tokens expire.`,
   );
 }

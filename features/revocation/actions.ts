@@ -1,12 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { cookies } from "next/headers";
 import { z } from "zod";
 import type { ActionResult } from "@/features/sessions/actions";
-import { DENYLIST_COOKIE, denySid, denyUser } from "@/lib/auth/deny-list";
+import { denySid, denyUser, setDenyListEnforced } from "@/lib/auth/deny-list";
 import { revokeFamiliesOfUser, revokeFamily } from "@/lib/auth/refresh";
-import { getAuthState } from "@/lib/auth/state";
+import { claimsOf, getAuthState } from "@/lib/auth/state";
 import { nowSeconds } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { revokedWith } from "@/lib/revocation/after-revoke";
@@ -21,10 +20,7 @@ const id = z.string().min(1).max(64);
 async function me() {
   const state = await getAuthState();
   if (!state.session) return null;
-  const claims = state.trace.facts.claims
-    ? (JSON.parse(state.trace.facts.claims) as Record<string, unknown>)
-    : {};
-  return { ...state, userId: state.session.user.id, claims };
+  return { ...state, userId: state.session.user.id, claims: claimsOf(state) };
 }
 
 function done(message: string): ActionResult {
@@ -120,10 +116,5 @@ export async function revokeMyFamily(_prev: ActionResult): Promise<ActionResult>
 }
 
 async function enforce(on: boolean) {
-  (await cookies()).set(DENYLIST_COOKIE, on ? "on" : "off", {
-    path: "/",
-    sameSite: "lax",
-    httpOnly: false,
-    maxAge: 365 * 86400,
-  });
+  await setDenyListEnforced(on);
 }

@@ -1,6 +1,7 @@
 import { Badge, Card, Mono } from "@/features/ui/card";
 import { relative } from "@/features/ui/format";
 import type { tokenDetails } from "@/lib/auth/describe";
+import { abbreviate } from "@/lib/auth/inspect";
 import type { Strategy } from "@/lib/auth/strategy";
 
 type Details = NonNullable<ReturnType<typeof tokenDetails>>;
@@ -23,7 +24,8 @@ export function TokenPanel({ strategy, details }: { strategy: Strategy; details:
         <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 text-sm">
           <dt className="text-slate-500">Cookie value</dt>
           <dd>
-            <Mono>{details.raw.length > 60 ? `${details.raw.slice(0, 12)}…` : details.raw}</Mono>
+            {/* Never the whole id: a projected page or a script reading the DOM would hold a live session. */}
+            <Mono>{abbreviate(details.raw, 6)}</Mono>
           </dd>
           <dt className="text-slate-500">Size</dt>
           <dd>{details.bytes} bytes</dd>

@@ -5,6 +5,7 @@ import { cookies } from "next/headers";
 import { z } from "zod";
 import { signOut } from "@/auth";
 import { sessionCookieValue } from "@/lib/auth/describe";
+import { REFRESH_COOKIE } from "@/lib/auth/refresh";
 import { getAuthState } from "@/lib/auth/state";
 import { STRATEGIES, STRATEGY_COOKIE, STRATEGY_LABELS } from "@/lib/auth/strategy";
 import { env } from "@/lib/env";
@@ -37,6 +38,7 @@ export async function switchStrategy(_prev: StrategyResult, form: FormData): Pro
   let signedOut = "";
   if (session || sessionCookieValue(ctx)) {
     await signOut({ redirect: false });
+    (await cookies()).delete(REFRESH_COOKIE); // refresh mode's second cookie means nothing in another mode
     signedOut =
       ctx.strategy === "database"
         ? " You were signed out of your database session and its row was deleted."

@@ -3,7 +3,7 @@ import type { NextAuthConfig } from "next-auth";
 import { nowSeconds, syncClock } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
-import { DENYLIST_COOKIE } from "./deny-list";
+import { denyListEnforced } from "./deny-list";
 import { type CodecOptions, decodeSessionJwt, encodeSessionJwt } from "./jwt-codec";
 import { usableKeys } from "./keyring";
 import { magicLinkProvider, passwordProvider, type SignedInUser } from "./providers";
@@ -24,14 +24,15 @@ export async function buildAuthConfig(req?: Request): Promise<NextAuthConfig> {
   const ctx = await requestContext(req);
   const cookieName = sessionCookieName(ctx.secure);
   const codec: CodecOptions = {
-    ttl: ctx.strategy === "jwt-refresh" ? env.AUTH_ACCESS_TOKEN_TTL : env.AUTH_SESSION_MAX_AGE,
-    enforceDenyList: ctx.strategy !== "database" && ctx.cookies.get(DENYLIST_COOKIE) === "on",
-    slide: ctx.strategy === "jwt",
+    mode: ctx.strategy === "jwt-refresh" ? "jwt-refresh" : "jwt",
+    enforceDenyList: ctx.strategy !== "database" && denyListEnforced(),
   };
 
   return {
     secret: env.AUTH_SECRET,
     trustHost: true,
+    // The lab and Auth.js must agree on the cookie name (__Secure- prefix or not).
+    useSecureCookies: ctx.secure,
     adapter: sessionStore(ctx, cookieName),
     providers: [passwordProvider, magicLinkProvider],
     session: {
@@ -52,7 +53,8 @@ export async function buildAuthConfig(req?: Request): Promise<NextAuthConfig> {
     },
     callbacks: {
       async jwt({ token, user, trigger }) {
-        if (trigger !== "signIn" || !user?.id) return token;
+        // "signUp" is a first magic-link sign-in of a new user: the same setup applies.
+        if ((trigger !== "signIn" && trigger !== "signUp") || !user?.id) return token;
         return onSignIn(ctx, cookieName, user as Partial<SignedInUser> & { id: string }, token);
       },
       // An explicit allow-list: in database mode Auth.js hands us the raw row and user, and
@@ -94,6 +96,7 @@ async function onSignIn(
   const dbUser = await db.user.findUnique({ where: { id: user.id }, select: { role: true } });
   const persistent = user.remember ?? ctx.cookies.get(REMEMBER_COOKIE) !== "0";
   const claims: Claims = {
+    mode: ctx.strategy,
     ...token,
     role: dbUser?.role ?? "user",
     sid: randomToken(16),

@@ -2,6 +2,7 @@ import "server-only";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { setSetting, setting } from "@/lib/settings";
 import { step } from "./trace";
 
 /**
@@ -9,7 +10,19 @@ import { step } from "./trace";
  * `sid` claim (one sign-in, however often its token is refreshed) or on the user id (every token
  * issued before the entry). An entry is kept only as long as the tokens it blocks could live.
  */
-export const DENYLIST_COOKIE = "auth-denylist";
+const ENFORCE_KEY = "denylist.enforce";
+
+/**
+ * Whether JWT checks consult the deny-list. A server-wide setting, never a cookie: whoever holds
+ * a stolen token must not be able to opt out of the check.
+ */
+export function denyListEnforced(): boolean {
+  return setting(ENFORCE_KEY) === "1";
+}
+
+export async function setDenyListEnforced(on: boolean): Promise<void> {
+  await setSetting(ENFORCE_KEY, on ? "1" : "0");
+}
 
 export interface DenyCheck {
   sid: string;

@@ -2,7 +2,7 @@ import "server-only";
 import { UAParser } from "ua-parser-js";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db/client";
-import { DENYLIST_COOKIE } from "./deny-list";
+import { LAB_ID_COOKIE } from "@/lib/revocation/lab-id";
 import {
   abbreviate,
   baseCookieName,
@@ -13,8 +13,9 @@ import {
 } from "./inspect";
 import { REFRESH_COOKIE } from "./refresh";
 import { REMEMBER_COOKIE, type RequestContext, sessionCookieName } from "./request";
-import type { AuthState } from "./state";
+import { type AuthState, claimsOf } from "./state";
 import { STRATEGY_COOKIE } from "./strategy";
+
 import { sha256, tokenEntropyBits } from "./tokens";
 
 /** Data-transfer objects for the "where does the state live" views: display-ready, no secrets. */
@@ -69,12 +70,12 @@ function factsFor(name: string, ctx: RequestContext, sessionExpires: Date | null
         expires: new Date(Date.now() + 365 * 86400_000),
         purpose: "Your strategy choice (not a secret)",
       };
-    case DENYLIST_COOKIE:
+    case LAB_ID_COOKIE:
       return {
         ...lax,
-        httpOnly: false,
-        expires: new Date(Date.now() + 365 * 86400_000),
-        purpose: "Deny-list enforcement switch",
+        httpOnly: true,
+        expires: null,
+        purpose: "This browser's lab bench (owns your stolen copies)",
       };
     case REMEMBER_COOKIE:
       return { ...lax, httpOnly: true, expires: null, purpose: "Your “remember me” choice" };
@@ -122,9 +123,7 @@ export async function sessionRows(userId: string, ctx: RequestContext) {
 export function tokenDetails(state: AuthState) {
   const raw = sessionCookieValue(state.ctx);
   if (!raw) return null;
-  const claims = state.trace.facts.claims
-    ? (JSON.parse(state.trace.facts.claims) as Record<string, unknown>)
-    : null;
+  const claims = state.trace.facts.claims ? claimsOf(state) : null;
   return {
     raw,
     bytes: byteLength(raw),

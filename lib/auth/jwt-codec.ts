@@ -16,15 +16,23 @@ import { fact, reject, step } from "./trace";
 export const CLOCK_TOLERANCE_S = 15;
 const ENC = "A256CBC-HS512" as const;
 
+export type JwtMode = "jwt" | "jwt-refresh";
+
 export interface CodecOptions {
-  /** Seconds this token may live from now (short in refresh mode). */
-  ttl: number;
+  /** The mode this request runs in. A token carries the mode it was made for; another mode refuses it. */
+  mode: JwtMode;
   enforceDenyList: boolean;
-  /**
-   * true: every re-encode pushes exp forward (Auth.js's sliding idle timeout).
-   * false: a re-encoded token keeps its exp; only a refresh token can extend access.
-   */
-  slide: boolean;
+}
+
+/**
+ * The token's own mode decides its lifetime, never the request: a plain JWT slides (each
+ * re-issue pushes exp forward, Auth.js's idle timeout); a refresh-mode access token keeps its exp,
+ * so only the refresh token can extend access.
+ */
+function expiryFor(token: Record<string, unknown>, mode: JwtMode, iat: number): number {
+  if (mode === "jwt-refresh")
+    return typeof token.exp === "number" ? token.exp : iat + env.AUTH_ACCESS_TOKEN_TTL;
+  return iat + env.AUTH_SESSION_MAX_AGE;
 }
 
 export async function encodeSessionJwt(
@@ -36,11 +44,11 @@ export async function encodeSessionJwt(
   const { cek, kid } = await keyMaterial(key, salt);
   const iat = nowSeconds();
   const authTime = typeof token.authTime === "number" ? token.authTime : iat;
-  // The absolute timeout caps exp: refreshing a token can never carry it past the original sign-in + limit.
-  const fixed = !opts.slide && typeof token.exp === "number" ? token.exp : null;
-  const exp = Math.min(fixed ?? iat + opts.ttl, authTime + env.AUTH_ABSOLUTE_MAX_AGE);
+  const mode: JwtMode = token.mode === "jwt-refresh" || token.mode === "jwt" ? token.mode : opts.mode;
+  // The absolute timeout caps exp: re-issuing a token can never carry it past the original sign-in + limit.
+  const exp = Math.min(expiryFor(token, mode, iat), authTime + env.AUTH_ABSOLUTE_MAX_AGE);
   const { iat: _iat, exp: _exp, jti: _jti, ...claims } = token;
-  return new EncryptJWT({ ...claims, kidName: key.id } as JWTPayload)
+  return new EncryptJWT({ ...claims, mode, authTime, kidName: key.id } as JWTPayload)
     .setProtectedHeader({ alg: "dir", enc: ENC, kid })
     .setIssuedAt(iat)
     .setExpirationTime(exp)
@@ -85,6 +93,14 @@ export async function decodeSessionJwt(
     return null;
   });
   if (!payload) return null;
+  const made = payload.mode === "jwt-refresh" ? "jwt-refresh" : "jwt";
+  if (made !== opts.mode) {
+    // Otherwise a thief could send a one-minute refresh-mode token under "jwt" and have it re-issued for hours.
+    reject(
+      `This token was made for the ${made === "jwt" ? "JWT" : "JWT + refresh"} mode; this request runs in another mode.`,
+    );
+    return null;
+  }
   const authTime = Number(payload.authTime ?? payload.iat ?? 0);
   if (authTime + env.AUTH_ABSOLUTE_MAX_AGE <= nowSeconds()) {
     reject("The token passed its absolute timeout (counted from the original sign-in).");

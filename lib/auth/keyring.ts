@@ -101,8 +101,9 @@ export async function rotateKeys(mode: "grace" | "hard"): Promise<SessionKey> {
   const id = `k${keys.length + 1}`;
   const at = new Date(now());
   await db.$transaction([
+    // Grace demotes only the active key (keys already in grace keep their clock); hard retires all.
     ...keys
-      .filter((k) => k.status !== "retired")
+      .filter((k) => (mode === "hard" ? k.status !== "retired" : k.status === "active"))
       .map((k) =>
         db.jwtKey.upsert({
           where: { id: k.id },

@@ -2,7 +2,7 @@ import "server-only";
 import type { EmailConfig } from "next-auth/providers";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
-import { now } from "@/lib/clock";
+import { now, toAuthTime } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { DUMMY_HASH, verifyPassword } from "@/lib/password";
 
@@ -66,7 +66,7 @@ export const magicLinkProvider: EmailConfig = {
         to: identifier,
         subject: "Your Session Lab sign-in link",
         url,
-        expires,
+        expires: toAuthTime(expires),
         createdAt: new Date(now()),
       },
     });

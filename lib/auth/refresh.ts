@@ -64,6 +64,14 @@ export async function refresh(raw: string): Promise<RefreshResult> {
   if (family.revokedAt)
     return { ok: false, reason: `The refresh family was revoked (${family.reason ?? "revoked"}).` };
   if (row.expiresAt.getTime() <= now()) return { ok: false, reason: "The refresh token expired." };
+  if (family.createdAt.getTime() + env.AUTH_ABSOLUTE_MAX_AGE * 1000 <= now()) {
+    await revokeFamily(family.id, "absolute timeout reached");
+    return {
+      ok: false,
+      reason: "The sign-in passed its absolute timeout: sign in again.",
+      familyRevoked: true,
+    };
+  }
   const ok = (token: string) =>
     ({
       ok: true,
@@ -84,7 +92,8 @@ export async function refresh(raw: string): Promise<RefreshResult> {
     if (claimed.count === 1) return ok(await storeSuccessor(raw, hash, family.id));
     usedAt = (await db.refreshToken.findUnique({ where: { hash } }))?.usedAt ?? new Date(now());
   }
-  if (now() - usedAt.getTime() <= env.AUTH_REFRESH_GRACE * 1000) {
+  const sinceUse = now() - usedAt.getTime();
+  if (sinceUse >= 0 && sinceUse <= env.AUTH_REFRESH_GRACE * 1000) {
     // A sibling request (another tab) rotated this token a moment ago: give the same successor.
     return ok(await storeSuccessor(raw, hash, family.id));
   }
@@ -113,6 +122,15 @@ export async function revokeFamily(familyId: string, reason: string): Promise<vo
     where: { id: familyId, revokedAt: null },
     data: { revokedAt: new Date(now()), reason },
   });
+}
+
+/** Hard key rotation: every refresh family ends too, or refresh mode would quietly mint new tokens. */
+export async function revokeAllFamilies(reason: string): Promise<number> {
+  const { count } = await db.refreshFamily.updateMany({
+    where: { revokedAt: null },
+    data: { revokedAt: new Date(now()), reason },
+  });
+  return count;
 }
 
 export async function revokeFamiliesOfUser(userId: string, reason: string): Promise<number> {

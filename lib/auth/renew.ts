@@ -10,7 +10,7 @@ import { contextFrom, sessionCookieName } from "./request";
 
 /** Renew this many seconds before exp, so a page never renders with a token about to lapse. */
 const EARLY_S = 5;
-const codec = () => ({ ttl: env.AUTH_ACCESS_TOKEN_TTL, enforceDenyList: false, slide: false });
+const codec = () => ({ mode: "jwt-refresh" as const, enforceDenyList: false });
 
 export type Minted =
   | { ok: true; accessToken: string; refreshToken: string; persistent: boolean; exp: number }
@@ -30,6 +30,7 @@ export async function mintFromRefresh(raw: string, cookieName: string): Promise<
   const denied = await isDenied({ sid: result.sid, sub: user.id, authTime });
   if (denied) return { ok: false, reason: denied };
   const claims = {
+    mode: "jwt-refresh",
     sub: user.id,
     name: user.name,
     email: user.email,
@@ -40,12 +41,13 @@ export async function mintFromRefresh(raw: string, cookieName: string): Promise<
     persistent: result.persistent,
   };
   const accessToken = await encodeSessionJwt({ token: claims, salt: cookieName, secret: "" }, codec());
+  const exp = Math.min(nowSeconds() + env.AUTH_ACCESS_TOKEN_TTL, authTime + env.AUTH_ABSOLUTE_MAX_AGE);
   return {
     ok: true,
     accessToken,
     refreshToken: result.token,
     persistent: result.persistent,
-    exp: nowSeconds() + env.AUTH_ACCESS_TOKEN_TTL,
+    exp,
   };
 }
 

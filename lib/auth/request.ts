@@ -46,8 +46,9 @@ export function contextFrom(h: Headers, jar: Map<string, string>): RequestContex
     }),
     cookies: jar,
     userAgent: h.get("user-agent")?.slice(0, 512) ?? null,
-    ip: clientIp(h),
-    secure: h.get("x-forwarded-proto") === "https",
+    ip: clientIp(h)?.slice(0, 64) ?? null,
+    // The first hop's protocol, as Auth.js reads it; config.ts pins useSecureCookies to this.
+    secure: h.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https",
   };
 }
 

@@ -67,16 +67,25 @@ export function sessionStore(ctx: RequestContext, sessionCookie: string): Adapte
         image: full.image,
         role: full.role,
       };
-      // The idle expiry may not pass the absolute end: cap it so the cookie and the row agree.
-      const expires = new Date(Math.min(session.expires.getTime(), absoluteEnd));
+      // The row's own expiry goes back to Auth.js (a capped one would look "due for update" on
+      // every request near the end); the absolute end is enforced by the check above.
       return {
         user,
-        session: { sessionToken: token, userId: session.userId, expires: toRealTime(expires) },
+        session: { sessionToken: token, userId: session.userId, expires: toRealTime(session.expires) },
       };
     },
+    // Activity pushes the idle expiry forward, but never past the absolute end; once it sits
+    // there, there is nothing left to write.
     async updateSession(data) {
       const hash = sha256(data.sessionToken);
-      const expires = data.expires ? toAuthTime(data.expires) : undefined;
+      const row = await db.session.findUnique({
+        where: { sessionToken: hash },
+        select: { authTime: true, expires: true },
+      });
+      if (!row || !data.expires) return null;
+      const absoluteEnd = row.authTime.getTime() + env.AUTH_ABSOLUTE_MAX_AGE * 1000;
+      const expires = new Date(Math.min(toAuthTime(data.expires).getTime(), absoluteEnd));
+      if (expires.getTime() <= row.expires.getTime()) return null;
       await db.session.updateMany({
         where: { sessionToken: hash },
         data: { expires, lastSeenAt: new Date(now()) },
@@ -86,6 +95,15 @@ export function sessionStore(ctx: RequestContext, sessionCookie: string): Adapte
     async deleteSession(token) {
       await db.session.deleteMany({ where: { sessionToken: sha256(token) } });
       return null;
+    },
+    // Magic links: Auth.js checks their expiry against the real clock, so shift like sessions.
+    async createVerificationToken(t) {
+      const stored = await base.createVerificationToken?.({ ...t, expires: toAuthTime(t.expires) });
+      return stored ? { ...stored, expires: toRealTime(stored.expires) } : stored;
+    },
+    async useVerificationToken(p) {
+      const used = await base.useVerificationToken?.(p);
+      return used ? { ...used, expires: toRealTime(used.expires) } : null;
     },
   };
 }

@@ -24,6 +24,12 @@ export const getAuthState = cache(async (): Promise<AuthState> => {
   return { session: session?.user?.id ? session : null, ctx: await requestContext(), trace, totalMs };
 });
 
+/** The decrypted claims of this request's JWT (empty in database mode or when signed out). */
+export function claimsOf(state: AuthState): Record<string, unknown> {
+  const raw = state.trace.facts.claims;
+  return raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+}
+
 export async function currentUser() {
   return (await getAuthState()).session?.user ?? null;
 }

@@ -1,5 +1,4 @@
 import "server-only";
-import { DENYLIST_COOKIE } from "@/lib/auth/deny-list";
 import { sessionCookieValue } from "@/lib/auth/describe";
 import { REFRESH_COOKIE } from "@/lib/auth/refresh";
 import { type RequestContext, sessionCookieName } from "@/lib/auth/request";
@@ -15,9 +14,17 @@ import { latestRevocation } from "./events";
  * app over real HTTP, the way an attacker's script would. In refresh mode the attacker also
  * tries the stolen refresh token when the access token is refused.
  */
+/** A copy is a live credential in the database: the experiment keeps it a day at most. */
+const COPY_LIFETIME_MS = 24 * 3600 * 1000;
+
+async function forgetOldCopies(): Promise<void> {
+  await db.stolenCopy.deleteMany({ where: { createdAt: { lt: new Date(now() - COPY_LIFETIME_MS) } } });
+}
+
 export async function keepCopy(benchId: string, userId: string, ctx: RequestContext, expiresAt: Date | null) {
   const token = sessionCookieValue(ctx);
   if (!token) return null;
+  await forgetOldCopies();
   return db.stolenCopy.create({
     data: {
       ownerId: benchId,
@@ -59,51 +66,54 @@ interface WhoAmI {
   reason?: string;
 }
 
-async function send(
-  path: string,
-  cookie: string,
-  method = "GET",
-): Promise<{ status: number; json: Record<string, unknown>; setCookies: string[] }> {
-  const res = await fetch(new URL(path, internalUrl), {
-    method,
-    headers: { cookie },
-    cache: "no-store",
-    redirect: "manual",
-  });
-  const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-  return { status: res.status, json, setCookies: res.headers.getSetCookie() };
+interface Answer {
+  status: number;
+  json: Record<string, unknown>;
+}
+
+/** One HTTP request from the "attacker" to this app. A network failure is an answer too, never a 500. */
+async function send(path: string, init: { cookie?: string; body?: unknown }): Promise<Answer> {
+  try {
+    const res = await fetch(new URL(path, internalUrl), {
+      method: init.body === undefined ? "GET" : "POST",
+      headers: {
+        ...(init.cookie ? { cookie: init.cookie } : {}),
+        ...(init.body === undefined ? {} : { "content-type": "application/json" }),
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      cache: "no-store",
+      redirect: "manual",
+    });
+    return { status: res.status, json: (await res.json().catch(() => ({}))) as Record<string, unknown> };
+  } catch {
+    return {
+      status: 0,
+      json: { reason: `the replay could not reach ${internalUrl} (is SESSION_LAB_INTERNAL_URL right?)` },
+    };
+  }
 }
 
 /**
- * Replay a copy. The server's mode for this request (strategy, deny-list switch) is the owner's
- * current one, as a real deployment's mode would be; the only credential sent is the stolen one.
+ * Replay a copy the way a thief would: the stolen cookie, under the mode it was made for (a thief
+ * picks whatever works), and nothing else of yours. In refresh mode, when the access token is
+ * refused, the thief tries the stolen refresh token as an API client would (JSON body).
  */
 export async function replayCopy(benchId: string, id: string, ctx: RequestContext) {
   const copy = await db.stolenCopy.findFirst({ where: { id, ownerId: benchId } });
   if (!copy) return null;
-  const modes = [
-    `${STRATEGY_COOKIE}=${ctx.strategy}`,
-    `${DENYLIST_COOKIE}=${ctx.cookies.get(DENYLIST_COOKIE) ?? "off"}`,
-  ];
   const name = sessionCookieName(ctx.secure);
-  let cookie = [...modes, `${name}=${copy.sessionToken}`].join("; ");
-  let answer = await send("/api/whoami", cookie);
+  const asThief = (token: string) => `${STRATEGY_COOKIE}=${copy.strategy}; ${name}=${token}`;
+  let answer = await send("/api/whoami", { cookie: asThief(copy.sessionToken) });
   let note = "";
-  if (answer.status === 401 && copy.refreshToken && ctx.strategy === "jwt-refresh") {
-    const refreshed = await send(
-      "/api/token/refresh",
-      `${modes.join("; ")}; ${REFRESH_COOKIE}=${copy.refreshToken}`,
-      "POST",
-    );
+  if (answer.status === 401 && copy.refreshToken && copy.strategy === "jwt-refresh") {
+    const refreshed = await send("/api/token/refresh", { body: { refresh_token: copy.refreshToken } });
     if (refreshed.status === 200) {
       const access = String(refreshed.json.access_token);
-      const nextRefresh = String(refreshed.json.refresh_token);
       await db.stolenCopy.update({
         where: { id },
-        data: { sessionToken: access, refreshToken: nextRefresh },
+        data: { sessionToken: access, refreshToken: String(refreshed.json.refresh_token) },
       });
-      cookie = [...modes, `${name}=${access}`].join("; ");
-      answer = await send("/api/whoami", cookie);
+      answer = await send("/api/whoami", { cookie: asThief(access) });
       note =
         " The attacker used the stolen refresh token to mint a fresh access token (and now holds its successor).";
     } else {

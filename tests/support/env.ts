@@ -13,5 +13,5 @@ for (const name of [
   "AUTH_ABSOLUTE_MAX_AGE",
   "AUTH_REFRESH_TOKEN_TTL",
 ]) {
-  delete process.env[name]; // the defaults (8 h, 5 min, 7 days, 14 days) are what the tests assume
+  delete process.env[name]; // the defaults (8 h, 5 min, 7 days, 1 day) are what the tests assume
 }

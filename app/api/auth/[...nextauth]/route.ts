@@ -3,6 +3,7 @@ import { handlers } from "@/auth";
 import { applyRememberChoice, rememberCookieLine } from "@/lib/auth/cookie-policy";
 import { parseCookieHeader, REMEMBER_COOKIE } from "@/lib/auth/request";
 import { env } from "@/lib/env";
+import { isOwnHost } from "@/lib/own-host";
 
 /**
  * Auth.js's REST endpoints (/csrf, /providers, /session, /signin, /callback/*, /signout) at the
@@ -19,16 +20,16 @@ export async function POST(req: NextRequest) {
   return withRememberChoice(req, res, chosen);
 }
 
-const HOST = /^([A-Za-z0-9-]+\.)*[A-Za-z0-9-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
-
 /**
  * Next hands route handlers a URL on the host it was started with (localhost), but a workshop
  * reaches the server by its LAN address: magic links and redirects must use the host the browser
- * used. With AUTH_URL set (production), Auth.js uses that instead and the Host header is ignored.
+ * used. Only this machine's own names and addresses are accepted, or anyone could send
+ * `Host: evil.example` and get a victim's magic link pointed at their server. With AUTH_URL set
+ * (production), Auth.js uses that and the Host header is ignored.
  */
 function onRequestHost(req: NextRequest): NextRequest {
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  if (env.AUTH_URL || !host || !HOST.test(host)) return req;
+  const host = req.headers.get("host");
+  if (env.AUTH_URL || !host || !isOwnHost(host)) return req;
   const url = new URL(req.url);
   if (url.host === host) return req;
   url.host = host;

@@ -16,7 +16,8 @@ const body = z.object({ refresh_token: z.string().min(16).max(200) });
 export async function POST(req: NextRequest) {
   const secure = req.nextUrl.protocol === "https:";
   const name = sessionCookieName(secure);
-  let raw = req.cookies.get(REFRESH_COOKIE)?.value;
+  const fromCookie = req.cookies.get(REFRESH_COOKIE)?.value;
+  let raw = fromCookie;
   if (!raw && req.headers.get("content-type")?.includes("application/json")) {
     const parsed = body.safeParse(await req.json().catch(() => null));
     if (!parsed.success)
@@ -27,10 +28,16 @@ export async function POST(req: NextRequest) {
   const minted = await mintFromRefresh(raw, name);
   const headers = new Headers({ "Cache-Control": "no-store" });
   if (!minted.ok) {
-    for (const c of clearingCookies(name, secure)) headers.append("set-cookie", c);
+    if (fromCookie) for (const c of clearingCookies(name, secure)) headers.append("set-cookie", c);
     return NextResponse.json({ error: minted.reason }, { status: 401, headers });
   }
-  for (const c of mintedCookies(minted, name, secure)) headers.append("set-cookie", c);
+  if (fromCookie) {
+    // A browser: the new tokens go back in HttpOnly cookies only. Putting them in the body would
+    // hand them to any script on the page, undoing what HttpOnly protects.
+    for (const c of mintedCookies(minted, name, secure)) headers.append("set-cookie", c);
+    return NextResponse.json({ expires_at: minted.exp }, { headers });
+  }
+  // An API client sent the token in the body, so it gets the new ones in the body.
   return NextResponse.json(
     {
       access_token: minted.accessToken,
