@@ -26,7 +26,7 @@ export function JwtPanel({
     >
       <div className="flex flex-wrap items-center gap-3 text-sm">
         <span>
-          Deny-list check on every request:{" "}
+          Deny-list check on every request (server-wide, for everyone):{" "}
           <Badge tone={enforcing ? "green" : "slate"}>
             {enforcing ? "on" : "off (plain JWT: trusted on its own)"}
           </Badge>
