@@ -1,15 +1,38 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
 import type { StrategyOptions } from "./e2e/fixtures";
-import { BASE_URL, E2E_AUTH_SECRET, E2E_DB_URL, E2E_DIST_DIR, E2E_PORT } from "./e2e/support/env";
+import {
+  BASE_URL,
+  E2E_AUTH_SECRET,
+  E2E_DB_URL,
+  E2E_DIST_DIR,
+  E2E_PORT,
+  LOCKED_BASE_URL,
+  LOCKED_PORT,
+} from "./e2e/support/env";
 
 /**
  * Every flow runs twice, once per session strategy: the `strategy` option sets the browser's
- * `auth-strategy` cookie (see e2e/fixtures.ts). Tests that change the whole server (its clock,
- * its keys) go in e2e/global/ and run alone, after both strategy projects.
+ * `auth-strategy` cookie (see e2e/fixtures.ts). The refresh-token specs run in a third project,
+ * "jwt-refresh". locked.spec.ts runs once, against a second server that ignores the strategy
+ * cookie. "setup" turns the server-wide deny-list check on first. Tests that change the whole
+ * server (its clock, its keys, the deny-list switch) go in e2e/global/ and run alone, one at a
+ * time, after every other project.
  */
 const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 const GLOBAL_SPECS = /global\/.*\.spec\.ts/;
+const REFRESH_SPECS = /revocation-refresh\.spec\.ts/;
+const LOCKED_SPECS = /locked\.spec\.ts/;
+const SETUP = /setup\/.*\.setup\.ts/;
+
+/** What both servers share: the build, the database and the secret. */
+const SERVER_ENV = {
+  NEXT_DIST_DIR: E2E_DIST_DIR,
+  DATABASE_URL: E2E_DB_URL,
+  AUTH_SECRET: E2E_AUTH_SECRET,
+  SESSION_LAB_DEMO: "1",
+  NEXT_TELEMETRY_DISABLED: "1",
+};
 
 export default defineConfig<StrategyOptions>({
   testDir: "./e2e",
@@ -31,33 +54,70 @@ export default defineConfig<StrategyOptions>({
     },
   },
   projects: [
-    { name: "database", testIgnore: GLOBAL_SPECS, use: { strategy: "database" } },
-    { name: "jwt", testIgnore: GLOBAL_SPECS, use: { strategy: "jwt" } },
+    // Turns the server-wide deny-list check on before anything runs in parallel (see the file).
+    { name: "setup", testMatch: SETUP, use: { strategy: "jwt" } },
+    {
+      name: "database",
+      testIgnore: [GLOBAL_SPECS, REFRESH_SPECS, LOCKED_SPECS],
+      dependencies: ["setup"],
+      use: { strategy: "database" },
+    },
+    {
+      name: "jwt",
+      testIgnore: [GLOBAL_SPECS, REFRESH_SPECS, LOCKED_SPECS],
+      dependencies: ["setup"],
+      use: { strategy: "jwt" },
+    },
+    {
+      name: "jwt-refresh",
+      testMatch: REFRESH_SPECS,
+      dependencies: ["setup"],
+      use: { strategy: "jwt-refresh" },
+    },
+    {
+      name: "locked",
+      testMatch: LOCKED_SPECS,
+      // The browser asks for Database; the locked server must ignore it.
+      use: { baseURL: LOCKED_BASE_URL, strategy: "database" },
+    },
     {
       name: "global",
       testMatch: GLOBAL_SPECS,
-      dependencies: ["database", "jwt"],
+      dependencies: ["database", "jwt", "jwt-refresh", "locked"],
       fullyParallel: false,
       workers: 1,
     },
   ],
-  webServer: {
-    // Deletes .data/e2e.db, migrates + seeds it, builds into .next-e2e, serves on 3100.
-    command: "npx tsx e2e/support/serve.ts",
-    url: `${BASE_URL}/api/auth/providers`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 180_000,
-    stdout: "ignore",
-    stderr: "pipe",
-    env: {
-      NEXT_DIST_DIR: E2E_DIST_DIR,
-      DATABASE_URL: E2E_DB_URL,
-      PORT: String(E2E_PORT),
-      AUTH_SECRET: E2E_AUTH_SECRET,
-      AUTH_SESSION_STRATEGY: "database",
-      AUTH_STRATEGY_LOCKED: "0",
-      SESSION_LAB_DEMO: "1",
-      NEXT_TELEMETRY_DISABLED: "1",
+  webServer: [
+    {
+      // Deletes .data/e2e.db, migrates + seeds it, builds into .next-e2e, serves on 3100.
+      command: "npx tsx e2e/support/serve.ts",
+      url: `${BASE_URL}/api/auth/providers`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        ...SERVER_ENV,
+        PORT: String(E2E_PORT),
+        AUTH_SESSION_STRATEGY: "database",
+        AUTH_STRATEGY_LOCKED: "0",
+      },
     },
-  },
+    {
+      // The same build and database, locked to JWT. Waits for the first server; never builds.
+      command: "npx tsx e2e/support/serve-locked.ts",
+      url: `${LOCKED_BASE_URL}/api/auth/providers`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 240_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        ...SERVER_ENV,
+        PORT: String(LOCKED_PORT),
+        AUTH_SESSION_STRATEGY: "jwt",
+        AUTH_STRATEGY_LOCKED: "1",
+      },
+    },
+  ],
 });

@@ -1,6 +1,7 @@
 import { type BrowserContext, test as base, type Page } from "@playwright/test";
 import type Database from "better-sqlite3";
 import { Header } from "./pages/header";
+import { InstructorPage } from "./pages/instructor-page";
 import { LabPage } from "./pages/lab-page";
 import { MailboxPage } from "./pages/mailbox-page";
 import { RevocationPage } from "./pages/revocation-page";
@@ -21,6 +22,10 @@ interface Fixtures {
   freshUser: TestUser;
   /** A page in a second browser context (another device) with the same strategy cookie. */
   secondDevice: Page;
+  /** Opens one more browser context (another device), by default with the project's strategy. */
+  openDevice: (strategy?: Strategy) => Promise<Page>;
+  /** The instructor console in a browser of its own (a database session), signed in as a new admin. */
+  instructor: InstructorPage;
   header: Header;
   signInPage: SignInPage;
   labPage: LabPage;
@@ -44,11 +49,26 @@ export const test = base.extend<StrategyOptions & Fixtures, WorkerFixtures>({
     await use(context);
   },
 
-  secondDevice: async ({ browser, baseURL, strategy }, use) => {
-    const context = await browser.newContext({ baseURL });
-    await chooseStrategy(context, strategy);
-    await use(await context.newPage());
-    await context.close();
+  openDevice: async ({ browser, baseURL, strategy }, use) => {
+    const contexts: BrowserContext[] = [];
+    await use(async (deviceStrategy = strategy) => {
+      const context = await browser.newContext({ baseURL });
+      contexts.push(context);
+      await chooseStrategy(context, deviceStrategy);
+      return context.newPage();
+    });
+    await Promise.all(contexts.map((c) => c.close()));
+  },
+
+  secondDevice: async ({ openDevice }, use) => {
+    await use(await openDevice());
+  },
+
+  instructor: async ({ openDevice, testDatabase }, use) => {
+    const admin = createUser(testDatabase, DEMO_PASSWORD, { role: "admin" });
+    const consolePage = new InstructorPage(await openDevice("database"), admin);
+    await consolePage.signIn();
+    await use(consolePage);
   },
 
   testDatabase: [

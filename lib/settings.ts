@@ -7,19 +7,23 @@ import { db } from "@/lib/db/client";
  * elsewhere for longer than that.
  */
 const REFRESH_MS = 1000;
-let values = new Map<string, string>();
-let readAt = 0;
+// On globalThis: Next bundles route handlers, the proxy and pages separately, and a module-level
+// cache would give each its own copy, so a write in one would reach the others a second late.
+const shared = globalThis as unknown as {
+  sessionLabSettings?: { values: Map<string, string>; readAt: number };
+};
+const state = (shared.sessionLabSettings ??= { values: new Map(), readAt: 0 });
 
 export async function syncSettings(force = false): Promise<void> {
-  if (!force && Date.now() - readAt < REFRESH_MS) return;
+  if (!force && Date.now() - state.readAt < REFRESH_MS) return;
   const rows = await db.setting.findMany();
-  values = new Map(rows.map((r) => [r.key, r.value]));
-  readAt = Date.now();
+  state.values = new Map(rows.map((r) => [r.key, r.value]));
+  state.readAt = Date.now();
 }
 
 /** The value read by the last syncSettings(). Synchronous, so hot paths never await it. */
 export function setting(key: string): string | undefined {
-  return values.get(key);
+  return state.values.get(key);
 }
 
 export async function setSetting(key: string, value: string): Promise<void> {

@@ -5,7 +5,12 @@ import { BASE_URL } from "./env";
 export const SESSION_COOKIE = "authjs.session-token";
 /** The per-browser strategy choice the server reads (lib/auth/strategy.ts). */
 export const STRATEGY_COOKIE = "auth-strategy";
+/** This browser's lab bench: the stolen copies belong to it, not to a session (lib/revocation/lab-id.ts). */
+export const BENCH_COOKIE = "session-lab.bench";
+/** JWT + refresh mode: the rotating refresh token (lib/auth/refresh.ts). */
+export const REFRESH_COOKIE = "session-lab.refresh-token";
 
+// Cookies are scoped to a host, not a port: cookies for BASE_URL also reach the locked server.
 export async function findCookie(context: BrowserContext, name: string): Promise<Cookie | undefined> {
   return (await context.cookies(BASE_URL)).find((c) => c.name === name);
 }

@@ -9,6 +9,13 @@ export const E2E_PORT = 3100;
 // localhost, not 127.0.0.1: Next normalizes 127.0.0.1 in request URLs to "localhost", so links the
 // app builds (magic links) name localhost, and cookies must be on the same host as the page.
 export const BASE_URL = `http://localhost:${E2E_PORT}`;
+/**
+ * A second server on the same build and database, started with AUTH_STRATEGY_LOCKED=1 and JWT as
+ * the default (e2e/support/serve-locked.ts). Cookies ignore ports, so a browser's cookies for
+ * localhost reach both servers.
+ */
+export const LOCKED_PORT = 3101;
+export const LOCKED_BASE_URL = `http://localhost:${LOCKED_PORT}`;
 export const E2E_DIST_DIR = ".next-e2e";
 export const E2E_DB_URL = "file:./.data/e2e.db";
 export const E2E_DB_FILE = path.join(REPO_ROOT, ".data", "e2e.db");

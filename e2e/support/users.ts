@@ -9,6 +9,13 @@ export interface TestUser {
   password: string;
 }
 
+export interface NewUserOptions {
+  /** "admin" opens the instructor console. */
+  role?: "user" | "admin";
+  /** The start of the address (default "e2e"); a random tag keeps it unique. */
+  prefix?: string;
+}
+
 /**
  * Test users are written straight into the e2e database, with the seeded account's scrypt hash,
  * so each test signs in as someone no parallel test touches (no shared sessions, no shared mail).
@@ -19,15 +26,19 @@ export function openTestDatabase(): Database.Database {
   return db;
 }
 
-export function createUser(db: Database.Database, password: string): TestUser {
+export function createUser(
+  db: Database.Database,
+  password: string,
+  { role = "user", prefix = "e2e" }: NewUserOptions = {},
+): TestUser {
   const seeded = db.prepare('SELECT "passwordHash" FROM "User" WHERE email = ?').get(SEEDED_EMAIL) as
     | { passwordHash: string | null }
     | undefined;
   if (!seeded?.passwordHash) throw new Error(`${SEEDED_EMAIL} is not seeded in ${E2E_DB_FILE}`);
   const tag = randomBytes(6).toString("hex");
-  const user = { id: `e2e_${tag}`, email: `e2e-${tag}@example.com`, name: `E2E ${tag}`, password };
+  const user = { id: `e2e_${tag}`, email: `${prefix}-${tag}@example.com`, name: `E2E ${tag}`, password };
   db.prepare(
     'INSERT INTO "User" (id, email, name, role, "passwordHash", "createdAt") VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(user.id, user.email, user.name, "user", seeded.passwordHash, Date.now());
+  ).run(user.id, user.email, user.name, role, seeded.passwordHash, Date.now());
   return user;
 }

@@ -22,7 +22,11 @@ export interface SessionKey {
 
 const ENV_KEY_ID = "k1";
 const CACHE_MS = 1000;
-let cache: { keys: SessionKey[]; at: number } | null = null;
+// On globalThis so every server bundle (pages, route handlers, proxy) sees a rotation at once.
+const shared = globalThis as unknown as {
+  sessionLabKeys?: { cache: { keys: SessionKey[]; at: number } | null };
+};
+const ring = (shared.sessionLabKeys ??= { cache: null });
 
 const hkdfAsync = promisify(hkdf);
 
@@ -62,7 +66,7 @@ export function keyMaterial(key: SessionKey, salt: string): Promise<{ cek: Uint8
 }
 
 export async function listKeys(): Promise<SessionKey[]> {
-  if (cache && Date.now() - cache.at < CACHE_MS) return cache.keys;
+  if (ring.cache && Date.now() - ring.cache.at < CACHE_MS) return ring.cache.keys;
   const rows = await db.jwtKey.findMany({ orderBy: { createdAt: "desc" } });
   if (!rows.some((r) => r.id === ENV_KEY_ID)) {
     rows.push({
@@ -82,7 +86,7 @@ export async function listKeys(): Promise<SessionKey[]> {
     createdAt: r.createdAt,
     secret: r.id === ENV_KEY_ID ? env.AUTH_SECRET : r.secret,
   }));
-  cache = { keys, at: Date.now() };
+  ring.cache = { keys, at: Date.now() };
   return keys;
 }
 
@@ -119,7 +123,7 @@ export async function rotateKeys(mode: "grace" | "hard"): Promise<SessionKey> {
       ),
     db.jwtKey.create({ data: { id, secret: randomToken(32), status: "active", createdAt: at } }),
   ]);
-  cache = null;
+  ring.cache = null;
   const created = (await listKeys()).find((k) => k.id === id);
   if (!created) throw new Error("rotation did not store the new key");
   return created;

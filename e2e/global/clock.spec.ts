@@ -1,0 +1,115 @@
+import type { Page } from "@playwright/test";
+import { expect, type Strategy, test } from "../fixtures";
+import { LabPage } from "../pages/lab-page";
+import { RevocationPage } from "../pages/revocation-page";
+import { SignInPage } from "../pages/sign-in-page";
+import type { TestUser } from "../support/users";
+
+// Idle (8 h) and absolute (7 days) timeouts, in both modes, by moving the server's auth clock.
+// Every test puts the clock back, whatever happened.
+test.afterEach(async ({ instructor }) => {
+  await instructor.backToNow();
+});
+
+const STRATEGIES: readonly Strategy[] = ["database", "jwt"];
+
+interface Device {
+  strategy: Strategy;
+  page: Page;
+}
+
+/** One browser per strategy, each signed in as `user`. */
+async function signInOnEachStrategy(
+  openDevice: (strategy: Strategy) => Promise<Page>,
+  user: TestUser,
+  remember: (strategy: Strategy) => boolean = () => false,
+): Promise<Device[]> {
+  const devices: Device[] = [];
+  for (const strategy of STRATEGIES) {
+    const page = await openDevice(strategy);
+    await new SignInPage(page).signInAs(user, { remember: remember(strategy) });
+    devices.push({ strategy, page });
+  }
+  return devices;
+}
+
+async function expectSignedOutWith(device: Device, reason: Record<Strategy, string>): Promise<void> {
+  const whoami = await device.page.request.get("/api/whoami");
+  expect(whoami.status(), device.strategy).toBe(401);
+  expect(((await whoami.json()) as { reason: string }).reason, device.strategy).toContain(
+    reason[device.strategy],
+  );
+  const lab = new LabPage(device.page);
+  await lab.goto();
+  await expect(lab.summary).toContainText("Not signed in");
+  await lab.header.expectSignedOut();
+}
+
+test("the Lifetimes card: activity moves the idle end forward, never the absolute one", async ({
+  openDevice,
+  instructor,
+  freshUser,
+}) => {
+  // "Remember me" on the database device only: the card names each cookie's kind.
+  const remembered = (strategy: Strategy) => strategy === "database";
+  const devices = await signInOnEachStrategy(openDevice, freshUser, remembered);
+  const before = new Map<Strategy, { idle: string; absolute: string }>();
+  for (const { strategy, page } of devices) {
+    const revocation = new RevocationPage(page);
+    await revocation.goto();
+    await expect(revocation.lifetime("Idle timeout")).toContainText("8 h without a request");
+    await expect(revocation.lifetime("Idle timeout")).toContainText("(in 8 h)");
+    await expect(revocation.lifetime("Absolute timeout")).toContainText("after signing in");
+    await expect(revocation.lifetime("Absolute timeout")).toContainText("(in 7 days)");
+    await expect(revocation.lifetime("Cookie")).toHaveText(
+      remembered(strategy) ? "persistent (“Remember me”)" : "session cookie: gone when the browser closes",
+    );
+    before.set(strategy, {
+      idle: (await revocation.lifetime("Idle timeout").textContent()) ?? "",
+      absolute: (await revocation.lifetime("Absolute timeout").textContent()) ?? "",
+    });
+  }
+
+  await instructor.moveClock("+1 hour");
+  for (const { strategy, page } of devices) {
+    const revocation = new RevocationPage(page);
+    await revocation.goto(); // activity: the session is extended (a JWT is re-issued)…
+    await revocation.goto(); // …and this request carries the result
+    await revocation.header.expectSignedInAs(freshUser.email);
+    await expect(revocation.lifetime("Idle timeout")).toContainText("(in 8 h)");
+    await expect(revocation.lifetime("Idle timeout")).not.toHaveText(before.get(strategy)?.idle ?? "");
+    await expect(revocation.lifetime("Absolute timeout")).toHaveText(before.get(strategy)?.absolute ?? "");
+  }
+});
+
+test("idle timeout: after 9 hours without a request both kinds of session are over", async ({
+  openDevice,
+  instructor,
+  freshUser,
+}) => {
+  const devices = await signInOnEachStrategy(openDevice, freshUser);
+  await instructor.moveClock("+9 hours");
+  for (const device of devices) {
+    await expectSignedOutWith(device, {
+      database: "The session expired (idle timeout reached)",
+      jwt: "The token expired",
+      "jwt-refresh": "The token expired",
+    });
+  }
+});
+
+test("absolute timeout: 8 days after sign-in both kinds of session are over", async ({
+  openDevice,
+  instructor,
+  freshUser,
+}) => {
+  const devices = await signInOnEachStrategy(openDevice, freshUser);
+  await instructor.moveClock("+8 days");
+  for (const device of devices) {
+    await expectSignedOutWith(device, {
+      database: "The session expired (absolute timeout reached)",
+      jwt: "The token expired",
+      "jwt-refresh": "The token expired",
+    });
+  }
+});
