@@ -12,7 +12,8 @@ const REFRESH_MS = 1000;
 const shared = globalThis as unknown as {
   sessionLabSettings?: { values: Map<string, string>; readAt: number };
 };
-const state = (shared.sessionLabSettings ??= { values: new Map(), readAt: 0 });
+shared.sessionLabSettings ??= { values: new Map(), readAt: 0 };
+const state = shared.sessionLabSettings;
 
 export async function syncSettings(force = false): Promise<void> {
   if (!force && Date.now() - state.readAt < REFRESH_MS) return;

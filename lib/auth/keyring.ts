@@ -26,7 +26,8 @@ const CACHE_MS = 1000;
 const shared = globalThis as unknown as {
   sessionLabKeys?: { cache: { keys: SessionKey[]; at: number } | null };
 };
-const ring = (shared.sessionLabKeys ??= { cache: null });
+shared.sessionLabKeys ??= { cache: null };
+const ring = shared.sessionLabKeys;
 
 const hkdfAsync = promisify(hkdf);
 
