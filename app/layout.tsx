@@ -1,9 +1,10 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { signOutAction } from "@/features/sessions/sign-out";
 import { StrategyToggle } from "@/features/strategy/strategy-toggle";
 import { quietButtonClass } from "@/features/ui/card";
+import { asFormAction } from "@/lib/actions/guard";
 import { getAuthState } from "@/lib/auth/state";
 import { STRATEGIES, STRATEGY_LABELS } from "@/lib/auth/strategy";
 import { env } from "@/lib/env";
@@ -12,7 +13,10 @@ import "./globals.css";
 export const metadata: Metadata = {
   title: "Session Lab: sessions vs JWTs, live",
   description: "See where a signed-in user's state lives: server-side sessions and JWTs side by side.",
+  icons: { icon: "/icon.svg" },
 };
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 const NAV = [
   { href: "/", label: "Where state lives" },
@@ -22,36 +26,40 @@ const NAV = [
 ];
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const { session, ctx } = await getAuthState();
+  const { user, scope } = await getAuthState();
   return (
     <html lang="en">
       <body className="min-h-screen">
-        <header className="border-b border-slate-200 bg-white">
+        <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
           <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
             <Link href="/" className="text-xl font-bold tracking-tight">
               Session Lab
             </Link>
-            <nav aria-label="Main" className="flex flex-wrap gap-4 text-sm">
+            <nav aria-label="Main" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
               {NAV.map((n) => (
                 <Link
                   key={n.href}
                   href={n.href}
-                  className="text-slate-700 hover:text-blue-700 hover:underline"
+                  className="text-slate-700 hover:text-blue-700 hover:underline dark:text-slate-300"
                 >
                   {n.label}
                 </Link>
               ))}
             </nav>
-            <div className="ml-auto flex flex-wrap items-center gap-4">
+            <div className="flex min-w-0 flex-wrap items-center gap-4 md:ml-auto">
               <StrategyToggle
-                current={ctx.strategy}
+                current={scope.strategy}
                 locked={env.AUTH_STRATEGY_LOCKED}
+                signedIn={Boolean(user)}
                 options={STRATEGIES.map((s) => ({ value: s, label: STRATEGY_LABELS[s] }))}
               />
-              {session ? (
-                <form action={signOutAction} className="flex items-center gap-2 text-sm">
-                  <span>
-                    Signed in as <strong>{session.user.email}</strong>
+              {user ? (
+                <form
+                  action={asFormAction(signOutAction)}
+                  className="flex min-w-0 flex-wrap items-center gap-2 text-sm"
+                >
+                  <span className="min-w-0 break-all">
+                    Signed in as <strong>{user.email}</strong>
                   </span>
                   <button type="submit" className={quietButtonClass}>
                     Sign out
@@ -66,6 +74,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           </div>
         </header>
         <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+        <footer className="mx-auto max-w-7xl px-4 pb-6 text-xs text-slate-500">
+          Served by instance{" "}
+          <strong data-instance={env.SESSION_LAB_INSTANCE}>{env.SESSION_LAB_INSTANCE}</strong>
+        </footer>
       </body>
     </html>
   );

@@ -1,52 +1,48 @@
 import Link from "next/link";
 import { BrowserPanel } from "@/features/session-views/browser-panel";
+import { browserCookies, sessionRows, tokenDetails } from "@/features/session-views/describe";
 import { RequestPanel } from "@/features/session-views/request-panel";
 import { ServerPanel } from "@/features/session-views/server-panel";
 import { TokenPanel } from "@/features/session-views/token-panel";
-import { browserCookies, sessionRows, tokenDetails } from "@/lib/auth/describe";
+import { StoreUnavailable } from "@/features/ui/store-unavailable";
 import { getAuthState } from "@/lib/auth/state";
+import { STRATEGY_MODULES } from "@/lib/auth/strategies";
 import { STRATEGY_LABELS } from "@/lib/auth/strategy";
 import { now } from "@/lib/clock";
+import { stores } from "@/lib/store";
 
 export const metadata = { title: "Where does the state live? · Session Lab" };
 
-const INTRO = {
-  database:
-    "Database sessions: the cookie holds a random id; the session itself is a row on the server, looked up on every request.",
-  jwt: "JWT sessions: the cookie holds the whole session, encrypted; the server keeps nothing and trusts whatever it can decrypt.",
-  "jwt-refresh":
-    "JWT + refresh: a JWT that lives only a minute, renewed by a one-time refresh token the server does track.",
-} as const;
+const STORE_NAMES = { sqlite: "SQLite", postgresql: "PostgreSQL", redis: "Redis", memory: "memory" } as const;
 
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ signedOut?: string }> }) {
   const state = await getAuthState();
-  const { session, ctx } = state;
+  const { user, scope, verdict } = state;
+  const mode = STRATEGY_MODULES[scope.strategy];
   const { signedOut } = await searchParams;
-  const details = tokenDetails(state);
-  const expiresFact = state.trace.facts.expires;
-  const sessionExpires = expiresFact
-    ? new Date(expiresFact)
-    : typeof details?.claims?.exp === "number"
-      ? new Date(details.claims.exp * 1000)
-      : null;
-  const cookies = browserCookies(ctx, sessionExpires);
-  const rows = session && ctx.strategy === "database" ? await sessionRows(session.user.id, ctx) : [];
+  const signedIn = verdict.status === "signed-in" ? verdict : null;
+  const cookies = browserCookies(scope, signedIn ? new Date(signedIn.expiresAt) : null);
+  // Modes that keep rows show them; the others say what they keep instead.
+  const keepsRows = mode.nextAuth === "database";
+  const rows = keepsRows ? (user ? await sessionRows(user.id, scope) : []) : null;
 
   return (
     <div className="space-y-6">
       <div>
         <h1 className="text-2xl font-bold">Where does the state live?</h1>
-        <p className="mt-1 max-w-3xl text-slate-700">{INTRO[ctx.strategy]}</p>
+        <p className="mt-1 max-w-3xl text-slate-700 dark:text-slate-300">{mode.intro}</p>
         <p role="status" className="mt-2 text-sm">
-          {session ? (
+          {user ? (
             <>
-              Signed in as <strong>{session.user.email}</strong> ({session.user.role}) with a{" "}
-              <strong>{STRATEGY_LABELS[ctx.strategy]}</strong> session.
+              Signed in as <strong className="break-all">{user.email}</strong> ({user.role}) with a{" "}
+              <strong>{STRATEGY_LABELS[scope.strategy]}</strong> session.
             </>
+          ) : verdict.status === "unavailable" ? (
+            <>The session store is unavailable: the server cannot tell who you are right now.</>
           ) : (
             <>
               {signedOut ? "You signed out. " : ""}Not signed in.{" "}
-              <Link href="/signin" className="text-blue-700 underline">
+              <Link href="/signin" className="text-blue-700 underline dark:text-blue-400">
                 Sign in
               </Link>{" "}
               to see a session appear in each panel.
@@ -54,11 +50,18 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
           )}
         </p>
       </div>
+      {verdict.status === "unavailable" ? <StoreUnavailable reason={verdict.reason} /> : null}
       <div className="grid gap-6 xl:grid-cols-2">
         <BrowserPanel cookies={cookies} totalBytes={cookies.reduce((n, c) => n + c.bytes, 0)} />
-        <TokenPanel strategy={ctx.strategy} details={details} />
-        <ServerPanel strategy={ctx.strategy} rows={rows} now={now()} signedIn={Boolean(session)} />
-        <RequestPanel trace={state.trace} totalMs={state.totalMs} signedIn={Boolean(session)} />
+        <TokenPanel details={tokenDetails(state)} />
+        <ServerPanel
+          serverKeeps={mode.serverKeeps}
+          rows={rows}
+          now={now()}
+          signedIn={Boolean(user)}
+          storeName={STORE_NAMES[stores().sessions.name]}
+        />
+        <RequestPanel trace={state.trace} totalMs={state.totalMs} verdict={verdict} />
       </div>
     </div>
   );

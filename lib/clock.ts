@@ -1,29 +1,51 @@
 import "server-only";
+import { AsyncLocalStorage } from "node:async_hooks";
 import { db } from "@/lib/db/client";
 import { setSetting, setting, syncSettings } from "@/lib/settings";
 
 /**
- * The auth clock. Every expiry check in both strategies asks this, never Date.now(), so an
+ * The auth clock. Every expiry decision in every mode asks this, never Date.now(), so an
  * instructor can jump the server forward an hour and watch idle and absolute timeouts fire.
  * The offset is a server-wide setting, so every app instance sharing the database agrees.
+ *
+ * Within one request the clock is frozen (see `atFixedTime`): a request that decodes a token
+ * before a time jump and re-issues it after would otherwise mint a fresh window from an expired
+ * session. Read the time once, decide everything on it.
  */
+export interface Clock {
+  now(): number;
+}
+
 const OFFSET_KEY = "clock.offsetMs";
+const frozen = new AsyncLocalStorage<number>();
 
 export function offset(): number {
   const parsed = Number(setting(OFFSET_KEY) ?? 0);
   return Number.isFinite(parsed) ? parsed : 0;
 }
 
-/** Milliseconds on the auth clock. Synchronous: uses the offset last read by syncClock(). */
+/** The machine's clock: only for things outside the lab's model of time (rate limits, benchmarks). */
+export const wallClock: Clock = { now: () => Date.now() };
+
+/** The auth clock: the request's frozen time when inside one, else the shared offset applied now. */
+export const authClock: Clock = { now: () => frozen.getStore() ?? Date.now() + offset() };
+
+/** Milliseconds on the auth clock. */
 export function now(): number {
-  return Date.now() + offset();
+  return authClock.now();
 }
 
 export function nowSeconds(): number {
   return Math.floor(now() / 1000);
 }
 
-/** Re-read the shared offset (at most once a second unless forced); called at the start of each auth request. */
+/** Run `fn` with the auth clock frozen at one instant (nested calls keep the outer instant). */
+export function atFixedTime<T>(fn: () => T, at?: number): T {
+  if (frozen.getStore() !== undefined) return fn();
+  return frozen.run(at ?? Date.now() + offset(), fn);
+}
+
+/** Re-read the shared offset: never blocks once loaded (a stale value is refreshed in the background). */
 export const syncClock = syncSettings;
 
 /**
@@ -34,7 +56,7 @@ export const syncClock = syncSettings;
 export async function setOffset(ms: number): Promise<void> {
   const before = offset();
   await setSetting(OFFSET_KEY, String(Math.max(0, Math.trunc(ms))));
-  if (offset() < before) await clampFuture(new Date(now()));
+  if (offset() < before) await clampFuture(new Date(Date.now() + offset()));
 }
 
 async function clampFuture(t: Date): Promise<void> {

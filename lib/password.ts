@@ -1,6 +1,8 @@
 import "server-only";
 import { randomBytes, scrypt as scryptCb, timingSafeEqual } from "node:crypto";
 import { promisify } from "node:util";
+import pLimit from "p-limit";
+import { env } from "@/lib/env";
 
 const scrypt = promisify(scryptCb) as (
   pw: string,
@@ -16,10 +18,30 @@ const KEY_LEN = 32;
 /** Format: scrypt$N$r$p$salt$hash (base64url), self-describing so parameters can grow later. */
 export async function hashPassword(password: string): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scrypt(password.normalize("NFKC"), salt, KEY_LEN, PARAMS);
+  const key = await limited(() => scrypt(password.normalize("NFKC"), salt, KEY_LEN, PARAMS));
   return ["scrypt", PARAMS.N, PARAMS.r, PARAMS.p, salt.toString("base64url"), key.toString("base64url")].join(
     "$",
   );
+}
+
+/**
+ * scrypt runs on libuv's thread pool (4 threads), which WebCrypto shares: every JWT decrypt goes
+ * there too. Eight parallel guesses would fill it and make every signed-in user wait. So only
+ * AUTH_HASH_CONCURRENCY hashes run at once, and a queue longer than this is refused outright.
+ */
+const hashing = pLimit(env.AUTH_HASH_CONCURRENCY);
+const MAX_QUEUE = 64;
+
+export class HashingBusyError extends Error {
+  constructor() {
+    super("Too many sign-ins are being checked right now.");
+    this.name = "HashingBusyError";
+  }
+}
+
+function limited<T>(fn: () => Promise<T>): Promise<T> {
+  if (hashing.pendingCount >= MAX_QUEUE) return Promise.reject(new HashingBusyError());
+  return hashing(fn);
 }
 
 /**
@@ -35,9 +57,10 @@ export async function verifyPassword(password: string, stored: string): Promise<
   if (!validParams(params.N, params.r, params.p) || salt.length < 16 || expected.length !== KEY_LEN)
     return false;
   try {
-    const key = await scrypt(password.normalize("NFKC"), salt, KEY_LEN, params);
+    const key = await limited(() => scrypt(password.normalize("NFKC"), salt, KEY_LEN, params));
     return timingSafeEqual(key, expected);
-  } catch {
+  } catch (error) {
+    if (error instanceof HashingBusyError) throw error;
     return false;
   }
 }

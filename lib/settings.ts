@@ -3,31 +3,52 @@ import { db } from "@/lib/db/client";
 
 /**
  * Server-wide switches (auth clock offset, deny-list enforcement), shared by every instance
- * through the database and re-read at most once a second: a request never waits on a write
- * elsewhere for longer than that.
+ * through the database. A request never waits for them: once loaded, a value older than a second
+ * is refreshed in the background while the request goes on with the one it has. A write on this
+ * instance is visible here at once; on another instance within about a second.
  */
 const REFRESH_MS = 1000;
 // On globalThis: Next bundles route handlers, the proxy and pages separately, and a module-level
 // cache would give each its own copy, so a write in one would reach the others a second late.
 const shared = globalThis as unknown as {
-  sessionLabSettings?: { values: Map<string, string>; readAt: number };
+  sessionLabSettings?: {
+    values: Map<string, string>;
+    readAt: number;
+    loading: Promise<void> | null;
+  };
 };
-shared.sessionLabSettings ??= { values: new Map(), readAt: 0 };
+shared.sessionLabSettings ??= { values: new Map(), readAt: 0, loading: null };
 const state = shared.sessionLabSettings;
 
-export async function syncSettings(force = false): Promise<void> {
-  if (!force && Date.now() - state.readAt < REFRESH_MS) return;
-  const rows = await db.setting.findMany();
-  state.values = new Map(rows.map((r) => [r.key, r.value]));
-  state.readAt = Date.now();
+function load(): Promise<void> {
+  state.loading ??= db.setting
+    .findMany()
+    .then((rows) => {
+      state.values = new Map(rows.map((r) => [r.key, r.value]));
+      state.readAt = Date.now();
+    })
+    .finally(() => {
+      state.loading = null;
+    });
+  return state.loading;
 }
 
-/** The value read by the last syncSettings(). Synchronous, so hot paths never await it. */
+/**
+ * Make sure settings are loaded. `force` waits for a fresh read (after a write, or where the page
+ * must show the latest value); otherwise only the very first call waits.
+ */
+export async function syncSettings(force = false): Promise<void> {
+  if (force || state.readAt === 0) return load();
+  if (Date.now() - state.readAt >= REFRESH_MS) load().catch(() => {}); // a failed refresh keeps the last values
+}
+
+/** The value read by the last sync. Synchronous, so hot paths never await it. */
 export function setting(key: string): string | undefined {
   return state.values.get(key);
 }
 
 export async function setSetting(key: string, value: string): Promise<void> {
   await db.setting.upsert({ where: { key }, create: { key, value }, update: { value } });
+  state.values.set(key, value);
   await syncSettings(true);
 }

@@ -9,7 +9,6 @@ import Database from "better-sqlite3";
 import { migrate } from "../lib/db/migrate";
 import { sqliteMigrationDriver } from "../lib/db/sqlite-driver";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../lib/demo-accounts";
-import { hashPassword } from "../lib/password";
 
 const root = path.resolve(__dirname, "..");
 const envFile = path.join(root, ".env.local");
@@ -37,6 +36,8 @@ async function seed(db: Database.Database): Promise<number> {
   const insert = db.prepare(
     'INSERT INTO "User" (id, email, name, role, "passwordHash", "createdAt") VALUES (?, ?, ?, ?, ?, ?)',
   );
+  // Imported here, not at the top: it validates the environment, which ensureSecret() completes first.
+  const { hashPassword } = await import("../lib/password");
   let created = 0;
   for (const account of DEMO_ACCOUNTS) {
     if (exists.get(account.email)) continue;

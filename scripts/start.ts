@@ -17,6 +17,7 @@ const SOURCES = [
   "package-lock.json",
   "prisma/schema.prisma",
   "public",
+  "server",
 ];
 
 function newest(p: string): number {
@@ -46,4 +47,6 @@ const buildId = path.join(root, ".next", "BUILD_ID");
 const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
 if (SOURCES.some((s) => newest(path.join(root, s)) > builtAt)) run(next, ["build"]);
 else console.log("start: build is up to date");
-run(next, ["start", "-p", process.env.PORT ?? "3000"]);
+// The app's own server (not `next start`): it establishes the client's address and protocol
+// (server/app-server.ts), which `next start` would take from any header the client sends.
+run(tsx, ["server/app-server.ts"]);

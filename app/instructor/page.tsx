@@ -2,16 +2,14 @@ import Link from "next/link";
 import { denyToken, endUser, rotate, travel } from "@/features/instructor/actions";
 import { ActionButton } from "@/features/sessions/action-button";
 import { Badge, Card, dangerButtonClass, quietButtonClass } from "@/features/ui/card";
+import { device } from "@/features/ui/device";
 import { when } from "@/features/ui/format";
 import { overview, requireAdmin } from "@/lib/admin";
-import { device } from "@/lib/auth/describe";
 import { listKeys } from "@/lib/auth/keyring";
+import { duration, lifetimes } from "@/lib/auth/lifetimes";
 import { now, offset, syncClock } from "@/lib/clock";
-import { env } from "@/lib/env";
 
 export const metadata = { title: "Instructor · Session Lab" };
-
-const hours = (s: number) => (s >= 86400 ? `${+(s / 86400).toFixed(1)} days` : `${+(s / 3600).toFixed(1)} h`);
 
 const STEPS = [
   { s: 60, label: "+1 min" },
@@ -21,7 +19,12 @@ const STEPS = [
   { s: 8 * 86400, label: "+8 days" },
 ];
 
-export default async function InstructorPage() {
+export default async function InstructorPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ page?: string; q?: string }>;
+}) {
+  const params = await searchParams;
   const admin = await requireAdmin();
   if (!admin) {
     return (
@@ -38,7 +41,11 @@ export default async function InstructorPage() {
     );
   }
   await syncClock(true);
-  const [keys, users] = await Promise.all([listKeys(), overview()]);
+  const search = typeof params.q === "string" ? params.q.slice(0, 100) : "";
+  const pageNo = Math.max(0, Number.parseInt(String(params.page ?? "1"), 10) - 1 || 0);
+  const [keys, room] = await Promise.all([listKeys(true), overview({ page: pageNo, search })]);
+  const users = room.users;
+  const l = lifetimes();
   const ahead = offset();
   const retired = new Set(keys.filter((k) => k.status === "retired").map((k) => k.id));
   return (
@@ -71,15 +78,14 @@ export default async function InstructorPage() {
             ))}
             <ActionButton
               action={travel}
-              fields={{ reset: "1", seconds: "0" }}
+              fields={{ to: "now", seconds: "0" }}
               label="Back to now"
               className={quietButtonClass}
             />
           </div>
           <p className="mt-2 text-xs text-slate-600">
-            Idle timeout {hours(env.AUTH_SESSION_MAX_AGE)}, absolute timeout{" "}
-            {hours(env.AUTH_ABSOLUTE_MAX_AGE)}: jump past them to end sessions. Your own session ages too:
-            sign in again, then come back for “Back to now”.
+            Idle timeout {duration(l.idleS)}, absolute timeout {duration(l.absoluteS)}: jump past them to end
+            sessions. Your own session ages too: sign in again, then come back for “Back to now”.
           </p>
         </Card>
         <Card
@@ -121,12 +127,32 @@ export default async function InstructorPage() {
         title="Everyone's sessions and tokens"
         subtitle="Database sessions end at once. JWTs can only be refused through the deny-list; a JWT checked without it cannot be stopped before it expires."
       >
+        <search>
+          <form className="mb-4 flex flex-wrap items-end gap-2 text-sm">
+            <label className="font-medium">
+              Find a user
+              <input
+                name="q"
+                type="search"
+                maxLength={100}
+                defaultValue={search}
+                className="ml-2 rounded-md border border-slate-300 px-2 py-1 dark:border-slate-600 dark:bg-slate-900"
+              />
+            </label>
+            <button type="submit" className={quietButtonClass}>
+              Search
+            </button>
+            <span className="text-slate-600 dark:text-slate-400">
+              {room.total} user{room.total === 1 ? "" : "s"} · page {room.page + 1} of {room.pages}
+            </span>
+          </form>
+        </search>
         <ul className="space-y-4">
           {users.map((u) => (
-            <li key={u.id} className="rounded-lg border border-slate-200 p-3 text-sm">
+            <li key={u.id} className="rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-700">
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <div className="flex flex-wrap items-center gap-2">
-                  <strong>{u.email}</strong>
+                  <strong className="break-all">{u.email}</strong>
                   <Badge>{u.role}</Badge>
                   <span className="text-slate-600">
                     {u.sessions.length} database session{u.sessions.length === 1 ? "" : "s"} ·{" "}
@@ -180,7 +206,27 @@ export default async function InstructorPage() {
             </li>
           ))}
         </ul>
+        <nav aria-label="Pages of users" className="mt-4 flex gap-3 text-sm">
+          {room.page > 0 ? (
+            <Link href={pageHref(room.page, search)} className="text-blue-700 underline dark:text-blue-400">
+              Previous page
+            </Link>
+          ) : null}
+          {room.page + 1 < room.pages ? (
+            <Link
+              href={pageHref(room.page + 2, search)}
+              className="text-blue-700 underline dark:text-blue-400"
+            >
+              Next page
+            </Link>
+          ) : null}
+        </nav>
       </Card>
     </div>
   );
+}
+
+function pageHref(page: number, search: string): string {
+  const q = new URLSearchParams({ page: String(page), ...(search ? { q: search } : {}) });
+  return `/instructor?${q}`;
 }

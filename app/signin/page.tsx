@@ -15,17 +15,16 @@ export default async function SignInPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const params = await searchParams;
-  const error = signInErrorMessage(typeof params.error === "string" ? params.error : null);
-  const { ctx, session } = await getAuthState();
+  const text = (v: unknown) => (typeof v === "string" ? v : null);
+  const error = signInErrorMessage(text(params.error), text(params.code));
+  const { scope, user } = await getAuthState();
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <h1 className="text-2xl font-bold">Sign in</h1>
       <p className="text-slate-700">
-        You will get a <strong>{STRATEGY_LABELS[ctx.strategy]}</strong> session. Switch the strategy in the
+        You will get a <strong>{STRATEGY_LABELS[scope.strategy]}</strong> session. Switch the strategy in the
         header first if you want the other kind.
-        {session
-          ? ` You are already signed in as ${session.user.email}; signing in again replaces that session.`
-          : ""}
+        {user ? ` You are already signed in as ${user.email}; signing in again replaces that session.` : ""}
       </p>
       {error ? (
         <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-800">
@@ -59,7 +58,7 @@ export default async function SignInPage({
             </tbody>
           </table>
           <p className="mt-3 text-sm">
-            Magic links arrive in the{" "}
+            Magic links (not for the instructor account) arrive in the{" "}
             <Link href="/mailbox" className="text-blue-700 underline">
               Mailbox
             </Link>

@@ -2,119 +2,95 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import type { ActionResult } from "@/features/sessions/actions";
+import { adminAction, noInput, publicAction, userAction } from "@/lib/actions/guard";
+import { recordEvent } from "@/lib/audit";
 import { denySid, denyUser, setDenyListEnforced } from "@/lib/auth/deny-list";
 import { revokeFamiliesOfUser, revokeFamily } from "@/lib/auth/refresh";
-import { claimsOf, getAuthState } from "@/lib/auth/state";
-import { nowSeconds } from "@/lib/clock";
-import { env } from "@/lib/env";
+import { getAuthState } from "@/lib/auth/state";
 import { revokedWith } from "@/lib/revocation/after-revoke";
-import type { Technique } from "@/lib/revocation/events";
 import { labId } from "@/lib/revocation/lab-id";
 import { showNotice } from "@/lib/revocation/notice";
 import { discardCopy, keepCopy, replayCopy } from "@/lib/revocation/stolen";
 
-const signedOut: ActionResult = { status: "error", message: "You are signed out; sign in first." };
-const id = z.string().min(1).max(64);
+const copyInput = z.object({ copyId: z.string().regex(/^[a-z0-9]{10,40}$/, "Unknown copy.") });
 
-async function me() {
-  const state = await getAuthState();
-  if (!state.session) return null;
-  return { ...state, userId: state.session.user.id, claims: claimsOf(state) };
-}
-
-function done(message: string): ActionResult {
+function done(message: string) {
   revalidatePath("/", "layout");
-  return { status: "ok", message };
+  return { status: "ok", message } as const;
 }
 
-/** These actions end the caller's own session, so their panel vanishes: the outcome goes to a banner. */
-async function revoked(userId: string, technique: Technique, message: string): Promise<ActionResult> {
-  const outcome = await revokedWith(userId, technique, message);
-  revalidatePath("/", "layout");
-  return showNotice(outcome);
+/** The current JWT of the caller, or a sentence saying why there is none. */
+async function myToken() {
+  const { verdict } = await getAuthState();
+  return verdict.status === "signed-in" && verdict.claims ? verdict : null;
 }
 
-export async function keepCopyAction(_prev: ActionResult): Promise<ActionResult> {
-  const m = await me();
-  if (!m) return signedOut;
-  const exp = typeof m.claims.exp === "number" ? new Date(m.claims.exp * 1000) : null;
+export const keepCopyAction = userAction(noInput, async () => {
+  const { verdict, scope } = await getAuthState();
+  if (verdict.status !== "signed-in") return { status: "error", message: "There is no session to copy." };
   const bench = await labId(true);
-  const copy = bench ? await keepCopy(bench, m.userId, m.ctx, exp) : null;
+  const copy = bench ? await keepCopy(bench, verdict, scope) : null;
   if (!copy) return { status: "error", message: "There is no session cookie to copy." };
   return done(
     "Copied your session cookie, exactly as a thief would hold it. Now end the session and replay it.",
   );
-}
+});
 
-export async function replayAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
-  // Works signed out too (that is the experiment): the copy belongs to this browser's lab bench.
+// Works signed out too (that is the experiment): the copy belongs to this browser's lab bench.
+export const replayAction = publicAction(copyInput, async ({ copyId }) => {
   const bench = await labId(false);
-  const parsed = id.safeParse(form.get("copyId"));
-  if (!parsed.success || !bench) return { status: "error", message: "Unknown copy." };
-  const replay = await replayCopy(bench, parsed.data, (await getAuthState()).ctx);
+  const replay = bench ? await replayCopy(bench, copyId, (await getAuthState()).scope) : null;
   if (!replay) return { status: "error", message: "That copy is gone." };
   return done(replay.reason);
-}
+});
 
-export async function discardAction(_prev: ActionResult, form: FormData): Promise<ActionResult> {
+export const discardAction = publicAction(copyInput, async ({ copyId }) => {
   const bench = await labId(false);
-  const parsed = id.safeParse(form.get("copyId"));
-  if (parsed.success && bench) await discardCopy(bench, parsed.data);
+  if (bench) await discardCopy(bench, copyId);
   return done("Copy discarded.");
-}
+});
 
-export async function denyThisToken(_prev: ActionResult): Promise<ActionResult> {
-  const m = await me();
-  if (!m) return signedOut;
-  if (typeof m.claims.sid !== "string")
-    return { status: "error", message: "This session has no token to deny-list." };
-  const authTime = typeof m.claims.authTime === "number" ? m.claims.authTime : nowSeconds();
-  await denySid(
-    m.claims.sid,
-    "revoked by its owner",
-    new Date((authTime + env.AUTH_ABSOLUTE_MAX_AGE) * 1000),
-  );
-  await enforce(true);
-  return revoked(
-    m.userId,
-    "deny-sid",
-    "This token's sid is on the deny-list and the deny-list is checked on every request.",
-  );
-}
+export const denyThisToken = userAction(noInput, async (_input, { user }) => {
+  const token = await myToken();
+  if (!token?.claims) return { status: "error", message: "This session has no token to deny-list." };
+  await denySid(token.claims.sid, "revoked by its owner", token.expiresAt);
+  await setDenyListEnforced(true);
+  const outcome = await revokedWith(user.id, "deny-sid", token.strategy);
+  return showNotice("deny-sid", outcome?.replayId);
+});
 
-export async function denyAllMyTokens(_prev: ActionResult): Promise<ActionResult> {
-  const m = await me();
-  if (!m) return signedOut;
-  await denyUser(m.userId, "all tokens revoked by their owner");
-  await revokeFamiliesOfUser(m.userId, "all tokens revoked by their owner");
-  await enforce(true);
-  return revoked(m.userId, "deny-user", "Every token you hold, on every device, is deny-listed.");
-}
+export const denyAllMyTokens = userAction(noInput, async (_input, { user }) => {
+  const token = await myToken();
+  await denyUser(user.id, "all tokens revoked by their owner");
+  await revokeFamiliesOfUser(user.id, "all tokens revoked by their owner");
+  await setDenyListEnforced(true);
+  const outcome = await revokedWith(user.id, "deny-user", token?.strategy ?? null);
+  return showNotice("deny-user", outcome?.replayId);
+});
 
-export async function setDenyListCheck(_prev: ActionResult, form: FormData): Promise<ActionResult> {
-  const on = form.get("enforce") === "on";
-  await enforce(on);
-  return done(
-    on
-      ? "The deny-list is now checked on every request: one lookup more each time."
-      : "Deny-list checks are off: a JWT is trusted on its own again.",
-  );
-}
+/**
+ * The server-wide deny-list switch is the instructor's alone: if anyone could turn it off, a thief
+ * holding a deny-listed token would simply turn it off.
+ */
+export const setDenyListCheck = adminAction(
+  z.object({ enforce: z.enum(["on", "off"], { message: "Choose on or off." }) }),
+  async ({ enforce }, { user }) => {
+    const on = enforce === "on";
+    await setDenyListEnforced(on);
+    await recordEvent("setting-changed", { userId: user.id, detail: `deny-list check ${enforce}` });
+    return done(
+      on
+        ? "The deny-list is now checked on every request: one lookup more each time."
+        : "Deny-list checks are off: a JWT is trusted on its own again.",
+    );
+  },
+);
 
-export async function revokeMyFamily(_prev: ActionResult): Promise<ActionResult> {
-  const m = await me();
-  if (!m) return signedOut;
-  if (typeof m.claims.fam !== "string")
-    return { status: "error", message: "This session has no refresh family." };
-  await revokeFamily(m.claims.fam, "revoked by its owner");
-  return revoked(
-    m.userId,
-    "family-revoke",
-    "Refresh family revoked: no more renewals; the current access token still works until it expires.",
-  );
-}
-
-async function enforce(on: boolean) {
-  await setDenyListEnforced(on);
-}
+export const revokeMyFamily = userAction(noInput, async (_input, { user }) => {
+  const token = await myToken();
+  const fam = token?.claims?.fam;
+  if (!token || !fam) return { status: "error", message: "This session has no refresh family." };
+  await revokeFamily(fam, "revoked by its owner");
+  const outcome = await revokedWith(user.id, "family-revoke", token.strategy);
+  return showNotice("family-revoke", outcome?.replayId);
+});

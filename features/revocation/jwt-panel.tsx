@@ -10,13 +10,18 @@ type Tokens = Awaited<ReturnType<typeof myTokens>>;
 export function JwtPanel({
   tokens,
   enforcing,
+  canSwitch,
   currentSid,
   lookupMs,
+  storeName,
 }: {
   tokens: Tokens;
   enforcing: boolean;
+  /** Only the instructor may turn the server-wide check off (or on). */
+  canSwitch: boolean;
   currentSid: string | null;
   lookupMs: number | null;
+  storeName: string;
 }) {
   return (
     <Card
@@ -31,19 +36,27 @@ export function JwtPanel({
             {enforcing ? "on" : "off (plain JWT: trusted on its own)"}
           </Badge>
         </span>
-        <ActionButton
-          action={setDenyListCheck}
-          fields={{ enforce: enforcing ? "off" : "on" }}
-          label={enforcing ? "Stop checking the deny-list" : "Check the deny-list on every request"}
-          className={quietButtonClass}
-        />
+        {canSwitch ? (
+          <ActionButton
+            action={setDenyListCheck}
+            fields={{ enforce: enforcing ? "off" : "on" }}
+            label={enforcing ? "Stop checking the deny-list" : "Check the deny-list on every request"}
+            className={quietButtonClass}
+          />
+        ) : (
+          <span className="text-xs text-slate-600 dark:text-slate-400">
+            Only the instructor can switch it: if a token's holder could, a thief would simply switch it off.
+          </span>
+        )}
       </div>
       <p className="mt-2 text-sm">
         Cost on this request:{" "}
         {lookupMs === null ? (
           "none (no lookup was made)"
         ) : (
-          <strong>{ms(lookupMs)} for the deny-list lookup</strong>
+          <strong>
+            {ms(lookupMs)} for the deny-list lookup ({storeName})
+          </strong>
         )}
         . That lookup is exactly what JWTs were meant to avoid.
       </p>
@@ -64,7 +77,7 @@ export function JwtPanel({
         {tokens.issued.map((t) => (
           <li key={t.sid} className="flex flex-wrap items-center gap-2">
             <code className="font-mono text-xs">sid {t.sid}</code>
-            <span className="text-slate-600">
+            <span className="text-slate-600 dark:text-slate-400">
               signed in {when(t.createdAt)} · key {t.keyId ?? "?"}
             </span>
             {t.sid === currentSid ? <Badge tone="green">this device</Badge> : null}
@@ -72,7 +85,7 @@ export function JwtPanel({
           </li>
         ))}
       </ul>
-      <p className="mt-2 text-xs text-slate-600">
+      <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
         Auth.js gives every re-issued token a new jti, so entries key on the lab's own stable <code>sid</code>{" "}
         claim (one per sign-in). An entry is kept only as long as the token it blocks could live.
       </p>

@@ -1,44 +1,48 @@
 import { Badge, Card } from "@/features/ui/card";
 import { relative, when } from "@/features/ui/format";
+import { duration } from "@/lib/auth/lifetimes";
+import type { LifetimeRule } from "@/lib/auth/strategies/types";
 
-export interface Lifetimes {
-  idleS: number;
-  updateAgeS: number;
-  absoluteS: number;
-  accessTtlS: number | null;
-  authTime: Date | null;
-  idleEnd: Date | null;
-  absoluteEnd: Date | null;
+/**
+ * When does this session end if nobody revokes it? The rules come from the mode's own module,
+ * with the numbers it enforces, so this panel cannot promise a lifetime the server does not keep.
+ */
+export function LifetimesPanel({
+  rules,
+  authTime,
+  endsAt,
+  absoluteEnd,
+  persistent,
+  now,
+}: {
+  rules: LifetimeRule[];
+  authTime: Date;
+  endsAt: Date;
+  absoluteEnd: Date;
   persistent: boolean;
   now: number;
-}
-
-/** The three clocks on every session: idle timeout, absolute timeout, and the cookie's own life. */
-export function LifetimesPanel({ l }: { l: Lifetimes }) {
-  const h = (s: number) =>
-    s >= 3600 ? `${+(s / 3600).toFixed(1)} h` : s >= 60 ? `${Math.round(s / 60)} min` : `${s} s`;
+}) {
   return (
     <Card id="lifetimes" title="Lifetimes" subtitle="When does this session end if nobody revokes it?">
-      <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 text-sm">
-        <dt className="text-slate-500">Idle timeout</dt>
+      <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm">
+        {rules.map((r) => (
+          <div key={r.name} className="contents">
+            <dt className="text-slate-500">{r.name}</dt>
+            <dd>
+              <strong>{duration(r.seconds)}</strong> {r.what}
+            </dd>
+          </div>
+        ))}
+        <dt className="text-slate-500">Signed in</dt>
+        <dd>{when(authTime)}</dd>
+        <dt className="text-slate-500">This credential</dt>
         <dd>
-          {h(l.idleS)} without a request (expiry pushed forward at most every {h(l.updateAgeS)}) → ends{" "}
-          {l.idleEnd ? `${when(l.idleEnd)} (${relative(l.idleEnd.getTime(), l.now)})` : "—"}
+          accepted until {when(endsAt)} ({relative(endsAt.getTime(), now)}) unless activity extends it; never
+          after {when(absoluteEnd)} ({relative(absoluteEnd.getTime(), now)})
         </dd>
-        <dt className="text-slate-500">Absolute timeout</dt>
-        <dd>
-          {h(l.absoluteS)} after signing in ({l.authTime ? when(l.authTime) : "—"}), however active → ends{" "}
-          {l.absoluteEnd ? `${when(l.absoluteEnd)} (${relative(l.absoluteEnd.getTime(), l.now)})` : "—"}
-        </dd>
-        {l.accessTtlS ? (
-          <>
-            <dt className="text-slate-500">Access token</dt>
-            <dd>{h(l.accessTtlS)}, then renewed with the refresh token</dd>
-          </>
-        ) : null}
         <dt className="text-slate-500">Cookie</dt>
         <dd>
-          {l.persistent ? (
+          {persistent ? (
             <Badge tone="blue">persistent (“Remember me”)</Badge>
           ) : (
             <Badge tone="amber">session cookie: gone when the browser closes</Badge>

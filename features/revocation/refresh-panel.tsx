@@ -34,6 +34,7 @@ export function RefreshPanel({
           <Countdown
             until={accessExp}
             offsetMs={offsetMs}
+            initialSeconds={Math.round((accessExp - (Date.now() + offsetMs)) / 1000)}
             label="Access token expires in"
             expired="now (renewed on your next page load)"
           />
@@ -61,7 +62,7 @@ export function RefreshPanel({
         {families.map((f) => (
           <li key={f.id} className="flex flex-wrap items-center gap-2">
             <code className="font-mono text-xs">family {f.id}</code>
-            <span className="text-slate-600">
+            <span className="text-slate-600 dark:text-slate-400">
               started {when(f.createdAt)} · {f.rotations} rotation{f.rotations === 1 ? "" : "s"}
             </span>
             {f.id === currentFamily ? <Badge tone="green">this device</Badge> : null}
@@ -69,7 +70,7 @@ export function RefreshPanel({
           </li>
         ))}
       </ul>
-      <p className="mt-2 text-xs text-slate-600">
+      <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
         Reusing a refresh token that was already rotated means two parties hold it (one of them a thief), so
         the whole family is revoked. Two tabs refreshing at the same moment get the same successor instead,
         within a short grace window.

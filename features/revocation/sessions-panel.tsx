@@ -1,8 +1,8 @@
+import type { sessionRows } from "@/features/session-views/describe";
 import { ActionButton } from "@/features/sessions/action-button";
 import { revokeAll, revokeOne, revokeOthers } from "@/features/sessions/actions";
 import { Badge, Card, dangerButtonClass, quietButtonClass } from "@/features/ui/card";
 import { relative, when } from "@/features/ui/format";
-import type { sessionRows } from "@/lib/auth/describe";
 
 type Rows = Awaited<ReturnType<typeof sessionRows>>;
 

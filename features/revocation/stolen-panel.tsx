@@ -2,7 +2,7 @@ import { ActionButton } from "@/features/sessions/action-button";
 import { Badge, buttonClass, Card, quietButtonClass } from "@/features/ui/card";
 import { when } from "@/features/ui/format";
 import { isStrategy, STRATEGY_LABELS } from "@/lib/auth/strategy";
-import { TECHNIQUES } from "@/lib/revocation/events";
+import { techniqueLabel } from "@/lib/revocation/events";
 import type { listCopies } from "@/lib/revocation/stolen";
 import { discardAction, keepCopyAction, replayAction } from "./actions";
 
@@ -24,7 +24,7 @@ export function StolenPanel({ copies, signedIn }: { copies: Copies; signedIn: bo
         />
       ) : null}
       {copies.length === 0 ? (
-        <p className="mt-3 text-sm text-slate-600">No copies yet.</p>
+        <p className="mt-3 text-sm text-slate-600 dark:text-slate-400">No copies yet.</p>
       ) : (
         <ul className="mt-4 space-y-4">
           {copies.map((c) => (
@@ -33,9 +33,10 @@ export function StolenPanel({ copies, signedIn }: { copies: Copies; signedIn: bo
                 <strong>
                   Copy of a {isStrategy(c.strategy) ? STRATEGY_LABELS[c.strategy] : c.strategy} cookie
                 </strong>
-                <span className="text-slate-600">taken {when(c.createdAt)}</span>
+                <span className="text-slate-600 dark:text-slate-400">taken {when(c.createdAt)}</span>
                 {c.expiresAt ? <Badge tone="amber">token exp {when(c.expiresAt)}</Badge> : null}
-                {c.refreshToken ? <Badge tone="amber">with refresh token</Badge> : null}
+                {c.withRefresh ? <Badge tone="amber">with refresh token</Badge> : null}
+                {c.withCache ? <Badge tone="amber">with cache cookie</Badge> : null}
               </div>
               <div className="mt-2 flex flex-wrap gap-3">
                 <ActionButton
@@ -53,37 +54,39 @@ export function StolenPanel({ copies, signedIn }: { copies: Copies; signedIn: bo
                 />
               </div>
               {c.replays.length ? (
-                <table className="mt-3 w-full text-left text-sm">
-                  <caption className="sr-only">Replays of this copy, newest first</caption>
-                  <thead className="text-xs uppercase text-slate-500">
-                    <tr>
-                      <th className="py-1 pr-2">When</th>
-                      <th className="py-1 pr-2">Outcome</th>
-                      <th className="py-1 pr-2">After revocation</th>
-                      <th className="py-1">Why</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {c.replays.map((r) => (
-                      <tr key={r.id} className="border-t border-slate-100 align-top">
-                        <td className="py-1 pr-2 whitespace-nowrap">{when(r.at)}</td>
-                        <td className="py-1 pr-2">
-                          {r.accepted ? (
-                            <Badge tone="red">accepted</Badge>
-                          ) : (
-                            <Badge tone="green">rejected</Badge>
-                          )}
-                        </td>
-                        <td className="py-1 pr-2 whitespace-nowrap">
-                          {r.sinceRevokeMs !== null && r.technique
-                            ? `${formatDelta(r.sinceRevokeMs)} after “${TECHNIQUES[r.technique as keyof typeof TECHNIQUES] ?? r.technique}”`
-                            : "—"}
-                        </td>
-                        <td className="py-1">{r.reason}</td>
+                <div className="mt-3 overflow-x-auto">
+                  <table className="w-full min-w-[32rem] table-fixed text-left text-sm">
+                    <caption className="sr-only">Replays of this copy, newest first</caption>
+                    <thead className="text-xs uppercase text-slate-500">
+                      <tr>
+                        <th className="w-28 py-1 pr-2">When</th>
+                        <th className="w-24 py-1 pr-2">Outcome</th>
+                        <th className="w-36 py-1 pr-2">After revocation</th>
+                        <th className="py-1">Why</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {c.replays.map((r) => (
+                        <tr key={r.id} className="border-t border-slate-100 align-top">
+                          <td className="py-1 pr-2">{when(r.at)}</td>
+                          <td className="py-1 pr-2">
+                            {r.accepted ? (
+                              <Badge tone="red">accepted</Badge>
+                            ) : (
+                              <Badge tone="green">rejected</Badge>
+                            )}
+                          </td>
+                          <td className="py-1 pr-2">
+                            {r.sinceRevokeMs !== null && r.technique
+                              ? `${formatDelta(r.sinceRevokeMs)} after “${techniqueLabel(r.technique)}”`
+                              : "—"}
+                          </td>
+                          <td className="break-words py-1">{r.reason}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </div>
               ) : null}
             </li>
           ))}

@@ -1,56 +1,45 @@
 import { Card } from "@/features/ui/card";
+import { STRATEGY_MODULES } from "@/lib/auth/strategies";
+import type { LeverId } from "@/lib/auth/strategies/types";
+import { STRATEGIES, STRATEGY_LABELS } from "@/lib/auth/strategy";
+import { TECHNIQUES } from "@/lib/revocation/events";
 
-const ROWS = [
-  {
-    technique: "Delete the session row (sign out, revoke)",
-    mode: "Database",
-    time: "Next request: the lookup finds nothing.",
-  },
-  {
-    technique: "Sign out",
-    mode: "JWT",
-    time: "Never, until exp: sign-out only deletes this browser's copy of the cookie.",
-  },
-  {
-    technique: "Deny-list (sid or user)",
-    mode: "JWT",
-    time: "Next request, if the deny-list is checked on every request.",
-  },
-  {
-    technique: "Revoke the refresh family",
-    mode: "JWT + refresh",
-    time: "At most the access token's lifetime (60 s by default).",
-  },
-  { technique: "Hard key rotation", mode: "JWT (everyone)", time: "Next request, for every user at once." },
-  {
-    technique: "Grace key rotation",
-    mode: "JWT",
-    time: "Not a revocation: old tokens keep working until they expire.",
-  },
-] as const;
-
-/** The trade-off in one table; the stolen-copy experiment above measures each row for real. */
+/** The trade-off in one table, straight from each mode's module; the experiment above measures it. */
 export function TechniquesTable() {
+  const levers = Object.keys(TECHNIQUES) as LeverId[];
   return (
-    <Card id="techniques" title="Ways to end access, and how fast they work">
-      <table className="w-full text-left text-sm">
-        <thead className="text-xs uppercase text-slate-500">
-          <tr>
-            <th className="py-1 pr-3">Technique</th>
-            <th className="py-1 pr-3">Mode</th>
-            <th className="py-1">Time to revocation</th>
-          </tr>
-        </thead>
-        <tbody>
-          {ROWS.map((r) => (
-            <tr key={`${r.technique}-${r.mode}`} className="border-t border-slate-100">
-              <td className="py-1 pr-3">{r.technique}</td>
-              <td className="py-1 pr-3">{r.mode}</td>
-              <td className="py-1">{r.time}</td>
+    <Card id="techniques" title="Ways to end access, and what each does in each mode">
+      <div className="overflow-x-auto">
+        <table className="w-full min-w-[40rem] text-left text-sm">
+          <caption className="sr-only">Revocation levers by session mode</caption>
+          <thead className="text-xs uppercase text-slate-500">
+            <tr>
+              <th className="py-1 pr-3">Lever</th>
+              {STRATEGIES.map((s) => (
+                <th key={s} className="py-1 pr-3">
+                  {STRATEGY_LABELS[s]}
+                </th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {levers.map((lever) => (
+              <tr key={lever} className="border-t border-slate-100 align-top dark:border-slate-800">
+                <th scope="row" className="py-1 pr-3 font-medium">
+                  {TECHNIQUES[lever]}
+                </th>
+                {STRATEGIES.map((s) => (
+                  <td key={s} className="py-1 pr-3 text-slate-700 dark:text-slate-300">
+                    {STRATEGY_MODULES[s].levers[lever] ?? (
+                      <span className="text-slate-400">does not apply</span>
+                    )}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </Card>
   );
 }

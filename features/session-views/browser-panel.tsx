@@ -1,7 +1,15 @@
 import { Badge, Card, Mono } from "@/features/ui/card";
 import { when } from "@/features/ui/format";
-import type { CookieRow } from "@/lib/auth/describe";
+import { duration } from "@/lib/auth/lifetimes";
+import type { CookieLifetime, CookieRow } from "./describe";
 import { DocumentCookie } from "./document-cookie";
+
+function lifetimeText(l: CookieLifetime): string {
+  if (l.kind === "session") return "session cookie (no Expires): gone when the browser closes";
+  return l.until
+    ? `persistent, expires ${when(l.until)}`
+    : `persistent: kept ${duration(l.maxAgeS)} after it was set`;
+}
 
 export function BrowserPanel({ cookies, totalBytes }: { cookies: CookieRow[]; totalBytes: number }) {
   return (
@@ -11,10 +19,12 @@ export function BrowserPanel({ cookies, totalBytes }: { cookies: CookieRow[]; to
       subtitle={`What this request carried: ${cookies.length} cookies, ${totalBytes} bytes sent with every request.`}
     >
       {cookies.length === 0 ? (
-        <p className="text-sm text-slate-600">No cookies yet. Sign in to get a session cookie.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          No cookies yet. Sign in to get a session cookie.
+        </p>
       ) : (
         <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
+          <table className="w-full min-w-[36rem] text-left text-sm">
             <caption className="sr-only">Cookies sent with this request</caption>
             <thead className="text-xs uppercase text-slate-500">
               <tr>
@@ -26,14 +36,16 @@ export function BrowserPanel({ cookies, totalBytes }: { cookies: CookieRow[]; to
             </thead>
             <tbody>
               {cookies.map((c) => (
-                <tr key={c.name} className="border-t border-slate-100 align-top">
-                  <th scope="row" className="py-2 pr-3 font-mono font-normal">
+                <tr key={c.name} className="border-t border-slate-100 align-top dark:border-slate-800">
+                  <th scope="row" className="break-all py-2 pr-3 font-mono font-normal">
                     {c.name}
                     {c.facts ? (
-                      <div className="font-sans text-xs text-slate-500">{c.facts.purpose}</div>
+                      <div className="font-sans text-xs text-slate-500">
+                        {c.facts.purpose} · set by {c.facts.setBy}
+                      </div>
                     ) : null}
                   </th>
-                  <td className="py-2 pr-3 whitespace-nowrap">{c.bytes} B</td>
+                  <td className="whitespace-nowrap py-2 pr-3">{c.bytes} B</td>
                   <td className="py-2 pr-3">
                     <Mono>{c.preview}</Mono>
                   </td>
@@ -48,11 +60,7 @@ export function BrowserPanel({ cookies, totalBytes }: { cookies: CookieRow[]; to
                         </Badge>
                         <Badge>SameSite={c.facts.sameSite}</Badge>
                         <Badge>Path={c.facts.path}</Badge>
-                        <Badge tone="blue">
-                          {c.facts.expires
-                            ? `persistent, expires ${when(c.facts.expires)}`
-                            : "session cookie (no Expires)"}
-                        </Badge>
+                        <Badge tone="blue">{lifetimeText(c.facts.lifetime)}</Badge>
                       </div>
                     ) : (
                       <span className="text-xs text-slate-500">not set by this app</span>
@@ -64,7 +72,7 @@ export function BrowserPanel({ cookies, totalBytes }: { cookies: CookieRow[]; to
           </table>
         </div>
       )}
-      <p className="mt-3 text-xs text-slate-600">
+      <p className="mt-3 text-xs text-slate-600 dark:text-slate-400">
         Browsers send only name=value back; the attributes are what the server said when it set each cookie.
         Over plain http on localhost nothing is Secure; over HTTPS Auth.js names the cookie{" "}
         <code>__Secure-authjs.session-token</code> and marks it Secure. SameSite=Lax keeps it off cross-site

@@ -1,20 +1,20 @@
 import { Badge, Card, Mono } from "@/features/ui/card";
 import { relative } from "@/features/ui/format";
-import type { tokenDetails } from "@/lib/auth/describe";
 import { abbreviate } from "@/lib/auth/inspect";
-import type { Strategy } from "@/lib/auth/strategy";
+import type { tokenDetails } from "./describe";
 
 type Details = NonNullable<ReturnType<typeof tokenDetails>>;
 
-export function TokenPanel({ strategy, details }: { strategy: Strategy; details: Details | null }) {
+/** The credential itself: a JWE taken apart, or an opaque id and what the server keeps of it. */
+export function TokenPanel({ details }: { details: Details | null }) {
   if (!details) {
     return (
       <Card id="token" title="Token" subtitle="The credential in the session cookie.">
-        <p className="text-sm text-slate-600">No session cookie on this request.</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">No session cookie on this request.</p>
       </Card>
     );
   }
-  if (strategy === "database" || !details.parts) {
+  if (!details.parts) {
     return (
       <Card
         id="token"
@@ -73,9 +73,10 @@ export function TokenPanel({ strategy, details }: { strategy: Strategy; details:
       ) : (
         <p className="text-sm text-red-700">This token could not be decrypted: it is not trusted.</p>
       )}
-      <p className="mt-2 text-xs text-slate-600">
-        The browser cannot read these claims (JWE, A256CBC-HS512). A signed-only JWS would be readable by
-        anyone holding it.
+      <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
+        The browser cannot read these claims (JWE, {String(details.header?.enc ?? "encrypted")}). A
+        signed-only JWS would be readable by anyone holding it: signing proves who made a token, it hides
+        nothing.
       </p>
     </Card>
   );

@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import type { ActionResult } from "./actions";
+import type { ActionResult } from "@/lib/actions/guard";
 
 interface Props {
   action: (prev: ActionResult, form: FormData) => Promise<ActionResult>;

@@ -2,62 +2,51 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { sessionCookieValue } from "@/lib/auth/describe";
+import { noInput, userAction } from "@/lib/actions/guard";
+import { sessionCredential } from "@/lib/auth/scope";
 import { getAuthState } from "@/lib/auth/state";
 import { sha256 } from "@/lib/auth/tokens";
 import { revokedWith } from "@/lib/revocation/after-revoke";
 import { showNotice } from "@/lib/revocation/notice";
 import { revokeAllSessions, revokeOtherSessions, revokeSession } from "@/lib/sessions";
 
-export type ActionResult =
-  | { status: "idle" }
-  | { status: "ok"; message: string }
-  | { status: "error"; message: string };
+const revokeInput = z.object({
+  hash: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "That is not one of your sessions."),
+});
 
-const revokeInput = z.object({ hash: z.string().regex(/^[A-Za-z0-9_-]{43}$/, "not a session id") });
-
-async function caller() {
-  const { session, ctx } = await getAuthState();
-  if (!session) return null;
-  const cookie = sessionCookieValue(ctx);
-  return { userId: session.user.id, strategy: ctx.strategy, currentHash: cookie ? sha256(cookie) : null };
+/** The caller's mode and the hash of the session this browser holds (database modes). */
+async function mine() {
+  const { scope, verdict } = await getAuthState();
+  const cookie = sessionCredential(scope);
+  return {
+    strategy: verdict.status === "signed-in" ? verdict.strategy : null,
+    currentHash: cookie ? sha256(cookie) : null,
+  };
 }
 
-const signedOut: ActionResult = {
-  status: "error",
-  message: "You are signed out; sign in to manage sessions.",
-};
-
-export async function revokeOne(_prev: ActionResult, form: FormData): Promise<ActionResult> {
-  const me = await caller();
-  if (!me) return signedOut;
-  const parsed = revokeInput.safeParse({ hash: form.get("hash") });
-  if (!parsed.success) return { status: "error", message: "That is not one of your sessions." };
-  const n = await revokeSession(me.userId, parsed.data.hash);
+export const revokeOne = userAction(revokeInput, async ({ hash }, { user }) => {
+  const n = await revokeSession(user.id, hash);
   revalidatePath("/", "layout");
   if (n === 0) return { status: "error", message: "That session was already gone." };
-  const message =
-    parsed.data.hash === me.currentHash
-      ? "This device's session was deleted: your next request is signed out."
-      : "Session deleted. That device is signed out on its very next request.";
+  const { strategy, currentHash } = await mine();
+  const outcome = await revokedWith(user.id, "db-revoke", strategy);
   // The row (and its button's status line) disappears on re-render: report in the page banner.
-  return showNotice(await revokedWith(me.userId, "db-revoke", message));
-}
+  return showNotice(hash === currentHash ? "db-revoke-this" : "db-revoke-other", outcome?.replayId);
+});
 
-export async function revokeOthers(_prev: ActionResult): Promise<ActionResult> {
-  const me = await caller();
-  if (!me) return signedOut;
-  const n = await revokeOtherSessions(me.userId, me.currentHash);
+export const revokeOthers = userAction(noInput, async (_input, { user }) => {
+  const { strategy, currentHash } = await mine();
+  const n = await revokeOtherSessions(user.id, currentHash);
   revalidatePath("/", "layout");
+  const outcome = await revokedWith(user.id, "db-revoke", strategy);
   const message = `Signed out ${n} other device${n === 1 ? "" : "s"}. This one stays signed in.`;
-  return { status: "ok", message: await revokedWith(me.userId, "db-revoke", message) };
-}
+  return { status: "ok", message: outcome ? `${message} ${outcome.summary}` : message };
+});
 
-export async function revokeAll(_prev: ActionResult): Promise<ActionResult> {
-  const me = await caller();
-  if (!me) return signedOut;
-  const n = await revokeAllSessions(me.userId);
+export const revokeAll = userAction(noInput, async (_input, { user }) => {
+  const { strategy } = await mine();
+  await revokeAllSessions(user.id);
   revalidatePath("/", "layout");
-  const message = `Deleted all ${n} of your sessions, this one included: you are signed out everywhere.`;
-  return showNotice(await revokedWith(me.userId, "db-revoke", message));
-}
+  const outcome = await revokedWith(user.id, "db-revoke", strategy);
+  return showNotice("db-revoke-all", outcome?.replayId);
+});

@@ -25,7 +25,8 @@ export function SignInForms({ callbackUrl }: { callbackUrl: string }) {
       redirect: false,
     });
     setBusy(false);
-    if (res?.error) return setStatus({ tone: "error", text: signInErrorMessage(res.error) ?? res.error });
+    if (res?.error)
+      return setStatus({ tone: "error", text: signInErrorMessage(res.error, res.code) ?? res.error });
     window.location.assign(callbackUrl);
   }
 
@@ -38,7 +39,8 @@ export function SignInForms({ callbackUrl }: { callbackUrl: string }) {
       redirectTo: callbackUrl,
     });
     setBusy(false);
-    if (res?.error) return setStatus({ tone: "error", text: signInErrorMessage(res.error) ?? res.error });
+    if (res?.error)
+      return setStatus({ tone: "error", text: signInErrorMessage(res.error, res.code) ?? res.error });
     setStatus({
       tone: "ok",
       text: "Link sent. Open the Mailbox to find it (no real email leaves this machine).",
@@ -58,7 +60,14 @@ export function SignInForms({ callbackUrl }: { callbackUrl: string }) {
         </h2>
         <label className="mt-4 block text-sm font-medium">
           Email
-          <input name="email" type="email" autoComplete="username" required className={field} />
+          <input
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            maxLength={254}
+            className={field}
+          />
         </label>
         <label className="mt-3 block text-sm font-medium">
           Password
@@ -82,7 +91,7 @@ export function SignInForms({ callbackUrl }: { callbackUrl: string }) {
         </p>
         <label className="mt-4 block text-sm font-medium">
           Email for the link
-          <input name="email" type="email" autoComplete="email" required className={field} />
+          <input name="email" type="email" autoComplete="email" required maxLength={254} className={field} />
         </label>
         <RememberMe id="ml-remember" />
         <button type="submit" disabled={busy} className={`${quietButtonClass} mt-4`}>

@@ -1,9 +1,9 @@
-import { REMEMBER_COOKIE } from "./request";
+import { COOKIES, setCookieLine } from "./cookies";
 
 /**
  * "Remember me" unchecked means a *session cookie*: no Expires and no Max-Age, so the browser
- * forgets it when it closes. Auth.js always sets Expires, so responses that set the session
- * cookie pass through here. The choice itself rides in a small companion cookie.
+ * forgets it when it closes. Auth.js always sets Expires, so its responses pass through here.
+ * The choice itself rides in a small companion cookie (COOKIES.remember).
  */
 const SESSION_COOKIE = /^(__Secure-)?authjs\.session-token(\.\d+)?=/;
 
@@ -27,5 +27,5 @@ export function applyRememberChoice(headers: Headers, remember: boolean): void {
 }
 
 export function rememberCookieLine(remember: boolean, secure: boolean): string {
-  return `${REMEMBER_COOKIE}=${remember ? "1" : "0"}; Path=/; HttpOnly; SameSite=Lax${secure ? "; Secure" : ""}`;
+  return setCookieLine(COOKIES.remember, remember ? "1" : "0", { secure });
 }

@@ -1,8 +1,11 @@
 import "server-only";
 import { now } from "@/lib/clock";
-import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { setSetting, setting } from "@/lib/settings";
+import { denyListStoreKind, stores } from "@/lib/store";
+import type { DenyEntry } from "@/lib/store/deny-list";
+import { type StoreKind, StoreUnavailableError } from "@/lib/store/gate";
+import { lifetimes } from "./lifetimes";
 import { step } from "./trace";
 
 /**
@@ -14,7 +17,7 @@ const ENFORCE_KEY = "denylist.enforce";
 
 /**
  * Whether JWT checks consult the deny-list. A server-wide setting, never a cookie: whoever holds
- * a stolen token must not be able to opt out of the check.
+ * a stolen token must not be able to opt out of the check. Only the instructor may change it.
  */
 export function denyListEnforced(): boolean {
   return setting(ENFORCE_KEY) === "1";
@@ -27,60 +30,68 @@ export async function setDenyListEnforced(on: boolean): Promise<void> {
 export interface DenyCheck {
   sid: string;
   sub: string;
+  /** Seconds: when the user signed in. A user entry blocks tokens from sign-ins before it. */
   authTime: number;
 }
 
-export async function isDenied(token: DenyCheck): Promise<string | null> {
-  const entries = await step(
-    "Deny-list: look up this token's sid and user",
-    () =>
-      db.denyListEntry.findMany({
-        where: {
-          OR: [
-            { kind: "sid", value: token.sid },
-            { kind: "user", value: token.sub },
-          ],
-          expiresAt: { gt: new Date(now()) },
-        },
-      }),
-    (rows) => (rows.length ? `${rows.length} entry` : "not listed"),
-  );
-  for (const e of entries) {
-    if (e.kind === "sid") return `This token's session (sid) is on the deny-list: ${e.reason}.`;
-    if (token.authTime * 1000 <= e.createdAt.getTime())
-      return `Every token of this user issued before the deny-list entry is refused: ${e.reason}.`;
+export type DenyVerdict =
+  | { denied: false; unchecked?: string }
+  | { denied: true; reason: string; unavailable?: StoreKind };
+
+/**
+ * Is this token on the deny-list? When the deny-list's store is down, AUTH_DENYLIST_WHEN_DOWN
+ * decides: "closed" refuses the token (revocations keep holding, everyone is signed out),
+ * "open" lets it through unchecked (everyone stays in, revoked tokens too) and says so.
+ */
+export async function checkDenyList(token: DenyCheck): Promise<DenyVerdict> {
+  const { denyList } = stores();
+  let entries: DenyEntry[];
+  try {
+    entries = await step("denylist.lookup", () => denyList.lookup(token.sid, token.sub, now()), {
+      store: denyList.name,
+      detail: (rows) => (rows.length ? `${rows.length} entry` : "not listed"),
+    });
+  } catch (error) {
+    if (!(error instanceof StoreUnavailableError)) throw error;
+    if (env.AUTH_DENYLIST_WHEN_DOWN === "open")
+      return { denied: false, unchecked: "the deny-list store is down; the token was trusted unchecked" };
+    return {
+      denied: true,
+      unavailable: error.store,
+      reason: `The deny-list cannot be consulted (${denyListStoreKind()} unreachable), and this server refuses JWTs it cannot check (AUTH_DENYLIST_WHEN_DOWN=closed).`,
+    };
   }
-  return null;
+  for (const e of entries) {
+    if (e.kind === "sid")
+      return { denied: true, reason: `This token's session (sid) is on the deny-list: ${e.reason}.` };
+    if (token.authTime * 1000 <= e.createdAt)
+      return {
+        denied: true,
+        reason: `Every token of this user issued before the deny-list entry is refused: ${e.reason}.`,
+      };
+  }
+  return { denied: false };
 }
 
-function expiry(): Date {
-  // Longest a token can live: the absolute timeout (idle tokens expire sooner).
-  return new Date(now() + env.AUTH_ABSOLUTE_MAX_AGE * 1000);
+/** The longest a token can live: its absolute timeout (idle tokens expire sooner). */
+function longestLife(): number {
+  return now() + lifetimes().absoluteS * 1000;
 }
 
-/** `tokenEnd`: when the token would die anyway (its absolute timeout); the entry is useless after that. */
-export async function denySid(sid: string, reason: string, tokenEnd: Date = expiry()): Promise<void> {
-  await sweepDenyList();
-  const data = { kind: "sid", value: sid, reason, createdAt: new Date(now()), expiresAt: tokenEnd };
-  await db.denyListEntry.upsert({
-    where: { kind_value: { kind: "sid", value: sid } },
-    create: data,
-    update: data,
-  });
+/** `tokenEnd` (ms): when the token would die anyway; the entry is useless after that. */
+export async function denySid(sid: string, reason: string, tokenEnd = longestLife()): Promise<void> {
+  const at = now();
+  await stores().denyList.put({ kind: "sid", value: sid, reason, createdAt: at, expiresAt: tokenEnd }, at);
 }
 
 export async function denyUser(userId: string, reason: string): Promise<void> {
-  await sweepDenyList();
-  const data = { kind: "user", value: userId, reason, createdAt: new Date(now()), expiresAt: expiry() };
-  await db.denyListEntry.upsert({
-    where: { kind_value: { kind: "user", value: userId } },
-    create: data,
-    update: data,
-  });
+  const at = now();
+  await stores().denyList.put(
+    { kind: "user", value: userId, reason, createdAt: at, expiresAt: longestLife() },
+    at,
+  );
 }
 
-/** Expired entries block nothing; sweeping them (whenever an entry is added) keeps the lookup small. */
-export async function sweepDenyList(): Promise<number> {
-  const { count } = await db.denyListEntry.deleteMany({ where: { expiresAt: { lte: new Date(now()) } } });
-  return count;
+export async function liveDenyEntries(): Promise<DenyEntry[]> {
+  return stores().denyList.live(now());
 }

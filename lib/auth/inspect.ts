@@ -53,18 +53,3 @@ export function decodeHeader(token: string): Record<string, unknown> | null {
     return null;
   }
 }
-
-export interface CookieFacts {
-  httpOnly: boolean;
-  secure: boolean;
-  sameSite: "Lax" | "Strict" | "None";
-  path: string;
-  /** null: a session cookie, gone when the browser closes. */
-  expires: Date | null;
-  purpose: string;
-}
-
-/** Auth.js splits a session cookie over 3,936 characters into .0, .1, ... chunks. */
-export function baseCookieName(name: string): string {
-  return name.replace(/\.\d+$/, "");
-}

@@ -1,127 +1,165 @@
 import "server-only";
-import { decodeProtectedHeader, EncryptJWT, errors, type JWTPayload, jwtDecrypt } from "jose";
-import type { JWT, JWTDecodeParams, JWTEncodeParams } from "next-auth/jwt";
-import { nowSeconds } from "@/lib/clock";
-import { env } from "@/lib/env";
-import { isDenied } from "./deny-list";
-import { keyMaterial, usableKeys } from "./keyring";
+import { compactDecrypt, decodeProtectedHeader, EncryptJWT, type JWTPayload } from "jose";
+import { type LabClaims, parseClaims } from "./claims";
+import { DECODE_ENCS, ENCODE_ENC, type Enc, findKey, keyMaterial, usableKeys } from "./keyring";
+import { lifetimes } from "./lifetimes";
+import type { JwtMode } from "./strategy";
 import { randomToken } from "./tokens";
-import { fact, reject, step } from "./trace";
+import { step } from "./trace";
 
 /**
- * Session JWTs in Auth.js's own format (JWE, alg "dir", enc A256CBC-HS512, HKDF key per cookie
- * name), with three things Auth.js's default codec cannot do: a rotating keyring, the auth clock
- * instead of the wall clock, and an optional deny-list check. Every refusal says why.
+ * Session JWTs in Auth.js's own format (JWE, alg "dir", HKDF key per cookie name, kid = the
+ * key's thumbprint), so any Auth.js-based service holding the secret can read them. New tokens
+ * use A256GCM; Auth.js's default A256CBC-HS512 still decodes. What Auth.js's codec cannot do is
+ * added here: a rotating keyring, the auth clock instead of the wall clock, and a refusal that
+ * names the limit that fired.
  */
 export const CLOCK_TOLERANCE_S = 15;
-const ENC = "A256CBC-HS512" as const;
 
-export type JwtMode = "jwt" | "jwt-refresh";
+/** Which rule refused a credential. Every refusal in the lab names one. */
+export type Limit =
+  | "malformed"
+  | "key"
+  | "tampered"
+  | "mode"
+  | "absolute"
+  | "idle"
+  | "access"
+  | "revoked"
+  | "deny-list"
+  | "store";
 
-export interface CodecOptions {
-  /** The mode this request runs in. A token carries the mode it was made for; another mode refuses it. */
-  mode: JwtMode;
-  enforceDenyList: boolean;
-}
+export type Decoded =
+  | { ok: true; claims: LabClaims; keyId: string; enc: Enc }
+  | { ok: false; limit: Limit; reason: string };
+
+const MODE_LABEL: Record<JwtMode, string> = { jwt: "JWT", "jwt-refresh": "JWT + refresh" };
 
 /**
  * The token's own mode decides its lifetime, never the request: a plain JWT slides (each
- * re-issue pushes exp forward, Auth.js's idle timeout); a refresh-mode access token keeps its exp,
- * so only the refresh token can extend access.
+ * re-issue pushes exp forward: the idle timeout); a refresh-mode access token keeps its exp,
+ * so only the refresh token can extend access. The absolute timeout caps both.
  */
-function expiryFor(token: Record<string, unknown>, mode: JwtMode, iat: number): number {
-  if (mode === "jwt-refresh")
-    return typeof token.exp === "number" ? token.exp : iat + env.AUTH_ACCESS_TOKEN_TTL;
-  return iat + env.AUTH_SESSION_MAX_AGE;
+function expiryFor(claims: Partial<LabClaims>, mode: JwtMode, iat: number, authTime: number): number {
+  const l = lifetimes();
+  const own = mode === "jwt-refresh" ? (claims.exp ?? iat + l.accessS) : iat + l.idleS;
+  return Math.min(own, authTime + l.absoluteS);
 }
 
+export type NewClaims = Omit<LabClaims, "iat" | "exp" | "jti" | "kidName" | "persistent" | "role"> &
+  Partial<Pick<LabClaims, "exp" | "persistent" | "role">>;
+
+/** `at`: seconds on the auth clock. Takes new claims, or a decoded token's claims to re-issue. */
 export async function encodeSessionJwt(
-  { token = {}, salt }: JWTEncodeParams,
-  opts: CodecOptions,
+  claims: NewClaims | LabClaims,
+  salt: string,
+  at: number,
 ): Promise<string> {
   const [key] = await usableKeys();
   if (!key) throw new Error("no active session key");
-  const { cek, kid } = await keyMaterial(key, salt);
-  const iat = nowSeconds();
-  const authTime = typeof token.authTime === "number" ? token.authTime : iat;
-  const mode: JwtMode = token.mode === "jwt-refresh" || token.mode === "jwt" ? token.mode : opts.mode;
-  // The absolute timeout caps exp: re-issuing a token can never carry it past the original sign-in + limit.
-  const exp = Math.min(expiryFor(token, mode, iat), authTime + env.AUTH_ABSOLUTE_MAX_AGE);
-  const { iat: _iat, exp: _exp, jti: _jti, ...claims } = token;
-  return new EncryptJWT({ ...claims, mode, authTime, kidName: key.id } as JWTPayload)
-    .setProtectedHeader({ alg: "dir", enc: ENC, kid })
-    .setIssuedAt(iat)
+  const { cek, kid } = await keyMaterial(key, salt, ENCODE_ENC);
+  const exp = expiryFor(claims, claims.mode, at, claims.authTime);
+  // Registered claims are set below; a re-issued token must not carry the old ones over.
+  const { exp: _exp, iat: _iat, jti: _jti, kidName: _kid, ...body } = claims as Partial<LabClaims>;
+  return new EncryptJWT({ ...body, kidName: key.id } as JWTPayload)
+    .setProtectedHeader({ alg: "dir", enc: ENCODE_ENC, kid })
+    .setIssuedAt(at)
     .setExpirationTime(exp)
     .setJti(randomToken(16))
     .encrypt(cek);
 }
 
+/**
+ * Decrypt, then judge on the auth clock `at` (seconds), in this order: the absolute timeout (so a
+ * token past both limits is reported as past the absolute one), then exp (idle timeout, or the
+ * access token's life in refresh mode), then the mode it was made for. A bearer token (no mode
+ * cookie to go by) is read as "any": the mode it carries is the mode it is judged in.
+ */
 export async function decodeSessionJwt(
-  { token, salt }: JWTDecodeParams,
-  opts: CodecOptions,
-): Promise<JWT | null> {
-  if (!token) return null;
-  let kid: string | undefined;
+  token: string,
+  salt: string,
+  mode: JwtMode | "any",
+  at: number,
+): Promise<Decoded> {
+  let header: { kid?: string; enc?: string; alg?: string };
   try {
-    kid = decodeProtectedHeader(token).kid;
+    header = decodeProtectedHeader(token);
   } catch {
-    reject("The cookie is not a JWE at all (wrong mode, truncated or made up).");
-    return null;
+    return {
+      ok: false,
+      limit: "malformed",
+      reason: "The cookie is not a JWE at all (wrong mode, truncated or made up).",
+    };
   }
-  const payload = await step("JWT: find the key (kid) and decrypt + verify the tag", async () => {
-    for (const key of await usableKeys()) {
-      const material = await keyMaterial(key, salt);
-      if (kid !== undefined && kid !== material.kid) continue;
-      const { cek } = material;
-      fact("keyId", key.id);
-      try {
-        const { payload } = await jwtDecrypt(token, cek, {
-          currentDate: new Date(nowSeconds() * 1000),
-          clockTolerance: CLOCK_TOLERANCE_S,
-          keyManagementAlgorithms: ["dir"],
-          contentEncryptionAlgorithms: [ENC, "A256GCM"],
-        });
-        return payload;
-      } catch (error) {
-        reject(explain(error));
-        return null;
-      }
-    }
-    reject(
-      "No key on this server can decrypt the token: its key was retired (hard rotation) or it is foreign.",
-    );
-    return null;
+  const enc = DECODE_ENCS.find((e) => e === header.enc);
+  if (header.alg !== "dir" || !enc)
+    return {
+      ok: false,
+      limit: "malformed",
+      reason: `The token's header asks for ${header.alg}/${header.enc}, which this server never issues.`,
+    };
+  const material = await step("key.lookup", () => findKey(header.kid, enc, salt), {
+    detail: (m) => (m ? `key ${m.key.id}` : "no such key"),
   });
-  if (!payload) return null;
-  const made = payload.mode === "jwt-refresh" ? "jwt-refresh" : "jwt";
-  if (made !== opts.mode) {
-    // Otherwise a thief could send a one-minute refresh-mode token under "jwt" and have it re-issued for hours.
-    reject(
-      `This token was made for the ${made === "jwt" ? "JWT" : "JWT + refresh"} mode; this request runs in another mode.`,
-    );
-    return null;
-  }
-  const authTime = Number(payload.authTime ?? payload.iat ?? 0);
-  if (authTime + env.AUTH_ABSOLUTE_MAX_AGE <= nowSeconds()) {
-    reject("The token passed its absolute timeout (counted from the original sign-in).");
-    return null;
-  }
-  if (opts.enforceDenyList && typeof payload.sid === "string" && typeof payload.sub === "string") {
-    const denied = await isDenied({ sid: payload.sid, sub: payload.sub, authTime });
-    if (denied) {
-      reject(denied);
-      return null;
-    }
-  }
-  fact("claims", JSON.stringify(payload));
-  return payload as JWT;
-}
+  if (!material)
+    return {
+      ok: false,
+      limit: "key",
+      reason:
+        "No key on this server can decrypt the token: its key was retired (hard rotation) or it is foreign.",
+    };
 
-function explain(error: unknown): string {
-  if (error instanceof errors.JWTExpired)
-    return "The token expired (its exp is in the past on the auth clock).";
-  if (error instanceof errors.JWEDecryptionFailed)
-    return "Decryption failed: the token was tampered with or made with another key.";
-  if (error instanceof errors.JOSEError) return `The token is malformed (${error.code}).`;
-  return "The token could not be read.";
+  let payload: unknown;
+  try {
+    const { plaintext } = await step("jwt.decrypt", () =>
+      compactDecrypt(token, material.cek, {
+        keyManagementAlgorithms: ["dir"],
+        contentEncryptionAlgorithms: [enc],
+      }),
+    );
+    payload = JSON.parse(new TextDecoder().decode(plaintext));
+  } catch {
+    return {
+      ok: false,
+      limit: "tampered",
+      reason: "Decryption failed: the token was tampered with or made with another key.",
+    };
+  }
+  const claims = parseClaims(payload);
+  if (!claims)
+    return {
+      ok: false,
+      limit: "malformed",
+      reason: "The token decrypted, but its claims are not ones this server issues.",
+    };
+
+  const l = lifetimes();
+  if (claims.authTime + l.absoluteS <= at)
+    return {
+      ok: false,
+      limit: "absolute",
+      reason: "The token passed its absolute timeout (counted from the original sign-in).",
+    };
+  if (claims.exp + CLOCK_TOLERANCE_S <= at) {
+    return claims.mode === "jwt-refresh"
+      ? {
+          ok: false,
+          limit: "access",
+          reason: "The access token expired (it lives only seconds; the refresh token renews it).",
+        }
+      : {
+          ok: false,
+          limit: "idle",
+          reason: "The token passed its idle timeout (its exp is in the past on the auth clock).",
+        };
+  }
+  if (mode !== "any" && claims.mode !== mode) {
+    // Otherwise a thief could send a one-minute refresh-mode token under "jwt" and have it re-issued for hours.
+    return {
+      ok: false,
+      limit: "mode",
+      reason: `This token was made for the ${MODE_LABEL[claims.mode]} mode; this request runs in another mode.`,
+    };
+  }
+  return { ok: true, claims, keyId: material.key.id, enc };
 }

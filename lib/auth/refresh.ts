@@ -3,6 +3,7 @@ import { createHmac } from "node:crypto";
 import { now } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { lifetimes } from "./lifetimes";
 import { randomToken, sha256 } from "./tokens";
 
 /**
@@ -13,8 +14,6 @@ import { randomToken, sha256 } from "./tokens";
  *  - Parallel refreshes inside the grace window get the *same* successor: it is derived from the
  *    parent with an HMAC, so no raw token ever has to be stored to hand it out twice.
  */
-export const REFRESH_COOKIE = "session-lab.refresh-token";
-
 export type RefreshResult =
   | {
       ok: true;
@@ -32,7 +31,7 @@ function successorOf(parent: string): string {
 }
 
 function expiry(): Date {
-  return new Date(now() + env.AUTH_REFRESH_TOKEN_TTL * 1000);
+  return new Date(now() + lifetimes().refreshS * 1000);
 }
 
 /** Called at sign-in: a new family and its first token (the caller hands it to the browser). */
@@ -64,7 +63,7 @@ export async function refresh(raw: string): Promise<RefreshResult> {
   if (family.revokedAt)
     return { ok: false, reason: `The refresh family was revoked (${family.reason ?? "revoked"}).` };
   if (row.expiresAt.getTime() <= now()) return { ok: false, reason: "The refresh token expired." };
-  if (family.createdAt.getTime() + env.AUTH_ABSOLUTE_MAX_AGE * 1000 <= now()) {
+  if (family.createdAt.getTime() + lifetimes().absoluteS * 1000 <= now()) {
     await revokeFamily(family.id, "absolute timeout reached");
     return {
       ok: false,
@@ -93,7 +92,7 @@ export async function refresh(raw: string): Promise<RefreshResult> {
     usedAt = (await db.refreshToken.findUnique({ where: { hash } }))?.usedAt ?? new Date(now());
   }
   const sinceUse = now() - usedAt.getTime();
-  if (sinceUse >= 0 && sinceUse <= env.AUTH_REFRESH_GRACE * 1000) {
+  if (sinceUse >= 0 && sinceUse <= lifetimes().refreshGraceS * 1000) {
     // A sibling request (another tab) rotated this token a moment ago: give the same successor.
     return ok(await storeSuccessor(raw, hash, family.id));
   }

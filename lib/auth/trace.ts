@@ -1,29 +1,52 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 
 /**
- * A per-request log of what the server did to trust a credential (queries, decryption, checks),
+ * A per-request log of what the server did to trust a credential (lookups, decryption, checks),
  * each step timed. AsyncLocalStorage carries it through Auth.js's callbacks without threading
  * arguments through code we do not own.
+ *
+ * Steps have ids and a kind, so views and the benchmark can split the cost into the inherent
+ * work (key lookup, cryptography, store queries) and everything around it (the framework).
  */
+export type StepKind = "key" | "crypto" | "store" | "check";
+export type StoreName = "sqlite" | "postgresql" | "redis" | "memory";
+
+export const STEPS = {
+  "key.lookup": { kind: "key", label: "Find the key named in the token header (kid)" },
+  "jwt.decrypt": { kind: "crypto", label: "Decrypt the JWT and verify its authentication tag" },
+  "cache.verify": { kind: "crypto", label: "Verify the signed session cache cookie (HMAC)" },
+  "session.hash": { kind: "crypto", label: "Hash the cookie value (SHA-256): only hashes are stored" },
+  "session.lookup": { kind: "store", label: "Look up the session row by that hash, joined with its user" },
+  "session.touch": { kind: "store", label: "Record activity on the session row" },
+  "session.delete": { kind: "store", label: "Delete the expired session row" },
+  "denylist.lookup": { kind: "store", label: "Deny-list: look up this token's sid and user" },
+  "refresh.rotate": { kind: "store", label: "Rotate the refresh token and mint a new access token" },
+  "claims.check": { kind: "check", label: "Check mode, expiry and absolute timeout on the auth clock" },
+} as const satisfies Record<string, { kind: StepKind; label: string }>;
+
+export type StepId = keyof typeof STEPS;
+
 export interface TraceStep {
+  id: StepId;
+  kind: StepKind;
   label: string;
   ms: number;
-  detail?: string;
   ok: boolean;
+  detail?: string;
+  /** Which store answered, for store steps. */
+  store?: StoreName;
 }
 
 export interface Trace {
   steps: TraceStep[];
   /** Why the credential was refused, when it was. */
   rejection?: string;
-  /** Facts the views want about the credential just checked (kid, sid, ...). */
-  facts: Record<string, string>;
 }
 
 const storage = new AsyncLocalStorage<Trace>();
 
 export function newTrace(): Trace {
-  return { steps: [], facts: {} };
+  return { steps: [] };
 }
 
 export function runWithTrace<T>(trace: Trace, fn: () => Promise<T>): Promise<T> {
@@ -36,18 +59,20 @@ export function currentTrace(): Trace | undefined {
 
 /** Time one step; its failure is recorded and re-thrown. */
 export async function step<T>(
-  label: string,
-  fn: () => Promise<T>,
-  detail?: (result: T) => string,
+  id: StepId,
+  fn: () => Promise<T> | T,
+  o: { detail?: (result: T) => string; store?: StoreName } = {},
 ): Promise<T> {
   const trace = storage.getStore();
   const start = performance.now();
+  const record = (ok: boolean, detail?: string) =>
+    trace?.steps.push({ id, ...STEPS[id], ms: performance.now() - start, ok, detail, store: o.store });
   try {
     const result = await fn();
-    trace?.steps.push({ label, ms: performance.now() - start, ok: true, detail: detail?.(result) });
+    record(true, o.detail?.(result));
     return result;
   } catch (error) {
-    trace?.steps.push({ label, ms: performance.now() - start, ok: false, detail: messageOf(error) });
+    record(false, messageOf(error));
     throw error;
   }
 }
@@ -57,11 +82,13 @@ export function reject(reason: string): void {
   if (trace && !trace.rejection) trace.rejection = reason;
 }
 
-export function fact(key: string, value: string): void {
-  const trace = storage.getStore();
-  if (trace) trace.facts[key] = value;
-}
-
 export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Milliseconds spent per kind of step, for the cost split. */
+export function costByKind(trace: Trace): Record<StepKind, number> {
+  const out: Record<StepKind, number> = { key: 0, crypto: 0, store: 0, check: 0 };
+  for (const s of trace.steps) out[s.kind] += s.ms;
+  return out;
 }

@@ -1,14 +1,39 @@
 import "server-only";
-import { getAuthState } from "@/lib/auth/state";
-import { attackerTriesNow } from "./attacker";
-import { recordRevocation, type Technique } from "./events";
+import { recordEvent } from "@/lib/audit";
+import { requestScope } from "@/lib/auth/scope";
+import type { LeverId } from "@/lib/auth/strategies/types";
+import type { Strategy } from "@/lib/auth/strategy";
+import { db } from "@/lib/db/client";
+import { recordRevocation, TECHNIQUES } from "./events";
+import { replayCopy } from "./stolen";
+
+export interface AttackerOutcome {
+  replayId: string;
+  accepted: boolean;
+  /** One sentence for a status line. */
+  summary: string;
+}
 
 /**
  * Every revocation action ends here: record it, then let the lab's attacker replay the newest
- * stolen copy at once. Returns the message for the user, with the attacker's outcome appended.
+ * stolen copy of that user at once, so the outcome shows what the lever really did.
  */
-export async function revokedWith(userId: string, technique: Technique, message: string): Promise<string> {
-  await recordRevocation(userId, technique);
-  const verdict = await attackerTriesNow(userId, (await getAuthState()).ctx);
-  return verdict ? `${message} ${verdict}` : message;
+export async function revokedWith(
+  userId: string,
+  technique: LeverId,
+  strategy: Strategy | null,
+): Promise<AttackerOutcome | null> {
+  await recordRevocation(userId, technique, strategy);
+  await recordEvent("revoked", { userId, strategy, detail: TECHNIQUES[technique] });
+  const copy = await db.stolenCopy.findFirst({ where: { userId }, orderBy: { createdAt: "desc" } });
+  if (!copy) return null;
+  const replay = await replayCopy(copy.ownerId, copy.id, await requestScope());
+  if (!replay) return null;
+  return {
+    replayId: replay.id,
+    accepted: replay.accepted,
+    summary: replay.accepted
+      ? "The attacker replayed the stolen copy at once: still accepted."
+      : `The attacker replayed the stolen copy at once: rejected after ${replay.sinceRevokeMs ?? "?"} ms.`,
+  };
 }

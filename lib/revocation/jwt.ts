@@ -1,12 +1,22 @@
 import "server-only";
-import { now } from "@/lib/clock";
+import { liveDenyEntries } from "@/lib/auth/deny-list";
 import { db } from "@/lib/db/client";
+import type { DenyEntry } from "@/lib/store/deny-list";
+
+/** Is this ledger entry refused by the live deny-list (by its sid, or by a later entry for its user)? */
+export function isDenied(entries: DenyEntry[], t: { sid: string; userId: string; createdAt: Date }): boolean {
+  return entries.some(
+    (e) =>
+      (e.kind === "sid" && e.value === t.sid) ||
+      (e.kind === "user" && e.value === t.userId && t.createdAt.getTime() <= e.createdAt),
+  );
+}
 
 /** What the server knows about a user's JWTs: the audit ledger of sign-ins and refresh families. */
 export async function myTokens(userId: string) {
   const [issued, deny, families] = await Promise.all([
     db.issuedToken.findMany({ where: { userId }, orderBy: { createdAt: "desc" }, take: 10 }),
-    db.denyListEntry.findMany({ where: { expiresAt: { gt: new Date(now()) } } }),
+    liveDenyEntries(),
     db.refreshFamily.findMany({
       where: { userId },
       orderBy: { createdAt: "desc" },
@@ -14,7 +24,6 @@ export async function myTokens(userId: string) {
       include: { _count: { select: { tokens: true } } },
     }),
   ]);
-  const deniedSids = new Set(deny.filter((d) => d.kind === "sid").map((d) => d.value));
   const userEntry = deny.find((d) => d.kind === "user" && d.value === userId);
   return {
     issued: issued.map((t) => ({
@@ -23,7 +32,7 @@ export async function myTokens(userId: string) {
       createdAt: t.createdAt,
       keyId: t.keyId,
       userAgent: t.userAgent,
-      denied: deniedSids.has(t.sid) || Boolean(userEntry && t.createdAt <= userEntry.createdAt),
+      denied: isDenied(deny, t),
     })),
     families: families.map((f) => ({
       id: f.id,
@@ -33,6 +42,12 @@ export async function myTokens(userId: string) {
       reason: f.reason,
       rotations: f._count.tokens - 1,
     })),
-    userDeniedAt: userEntry?.createdAt ?? null,
+    userDeniedAt: userEntry ? new Date(userEntry.createdAt) : null,
   };
+}
+
+/** A replay this browser's bench made (for the outcome banner): looked up by id, never taken from the URL. */
+export async function benchReplay(benchId: string | null, replayId: string | null) {
+  if (!benchId || !replayId) return null;
+  return db.replay.findFirst({ where: { id: replayId, copy: { ownerId: benchId } } });
 }

@@ -1,14 +1,32 @@
 import "server-only";
 import { redirect } from "next/navigation";
 
-const MAX = 400;
+/**
+ * Outcomes of actions that end your own session come back to /revocation as a banner. Only these
+ * codes are accepted: the banner speaks with the lab's voice, so its text never comes from the
+ * URL (anyone can craft a link). Dynamic details (the attacker's replay) are looked up by id.
+ */
+export const NOTICES = {
+  "signed-out": "Signed out.",
+  "db-revoke-this": "This device's session was deleted: your next request is signed out.",
+  "db-revoke-other": "Session deleted. That device is signed out on its very next request.",
+  "db-revoke-all": "Deleted all your sessions, this one included: you are signed out everywhere.",
+  "deny-sid": "This token's sid is on the deny-list, and the deny-list is checked on every request.",
+  "deny-user": "Every token you hold, on every device, is deny-listed.",
+  "family-revoke":
+    "Refresh family revoked: no more renewals; the current access token still works until it expires.",
+} as const;
+export type NoticeCode = keyof typeof NOTICES;
 
-/** Redirect to the revocation page with a one-line outcome the page shows as a status banner. */
-export function showNotice(message: string): never {
-  redirect(`/revocation?notice=${encodeURIComponent(message.slice(0, MAX))}`);
+export function showNotice(code: NoticeCode, replayId?: string | null): never {
+  const replay = replayId ? `&replay=${encodeURIComponent(replayId)}` : "";
+  redirect(`/revocation?notice=${code}${replay}`);
 }
 
-/** Only plain, short text is shown (React escapes it); anything else is ignored. */
-export function readNotice(value: unknown): string | null {
-  return typeof value === "string" && value.length > 0 && value.length <= MAX ? value : null;
+export function readNotice(value: unknown): NoticeCode | null {
+  return typeof value === "string" && Object.hasOwn(NOTICES, value) ? (value as NoticeCode) : null;
+}
+
+export function readReplayId(value: unknown): string | null {
+  return typeof value === "string" && /^[a-z0-9]{10,40}$/.test(value) ? value : null;
 }

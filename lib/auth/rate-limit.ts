@@ -1,0 +1,103 @@
+import "server-only";
+import { type RateLimiterAbstract, RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { sha256 } from "./tokens";
+
+/**
+ * Brute-force limits for sign-in, counted in the database (or in Redis, see lib/store/redis.ts,
+ * when REDIS_URL is set, so every instance of a cluster shares one count):
+ *  - failed passwords per account and per client address: an attempt takes a point before the
+ *    password is checked (so a burst of parallel guesses is bounded too), a success gives it back;
+ *  - magic links per address asked for and per client address: every request counts.
+ * Windows run on the wall clock: time travel is for sessions, not for an attacker's patience.
+ */
+export interface Blocked {
+  retryAfterS: number;
+  reason: string;
+}
+
+interface Limiters {
+  account: RateLimiterAbstract;
+  address: RateLimiterAbstract;
+  linkTo: RateLimiterAbstract;
+  linkFrom: RateLimiterAbstract;
+}
+
+type Factory = (o: { keyPrefix: string; points: number; duration: number }) => RateLimiterAbstract;
+
+const shared = globalThis as unknown as { sessionLabLimiters?: Limiters; sessionLabLimiterFactory?: Factory };
+
+/** The Redis store registers itself here when configured; otherwise counters live in the database. */
+export function useLimiterStore(factory: Factory): void {
+  shared.sessionLabLimiterFactory = factory;
+  shared.sessionLabLimiters = undefined;
+}
+
+const databaseStore: Factory = (o) =>
+  new RateLimiterPrisma({
+    ...o,
+    storeClient: db,
+    tableName: "rateLimiterFlexible",
+    clearExpiredByTimeout: false,
+  });
+
+function limiters(): Limiters {
+  if (shared.sessionLabLimiters) return shared.sessionLabLimiters;
+  const make = shared.sessionLabLimiterFactory ?? databaseStore;
+  const duration = env.AUTH_RATE_LIMIT_WINDOW;
+  shared.sessionLabLimiters = {
+    account: make({ keyPrefix: "pw-account", points: env.AUTH_RATE_LIMIT_ACCOUNT, duration }),
+    address: make({ keyPrefix: "pw-address", points: env.AUTH_RATE_LIMIT_ADDRESS, duration }),
+    linkTo: make({ keyPrefix: "ml-to", points: env.AUTH_RATE_LIMIT_MAGIC_LINK, duration }),
+    linkFrom: make({ keyPrefix: "ml-from", points: env.AUTH_RATE_LIMIT_MAGIC_LINK * 4, duration }),
+  };
+  return shared.sessionLabLimiters;
+}
+
+const seconds = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+// Keys are hashed: short and fixed-length in every store, and no address sits in a counter table.
+const key = (value: string) => sha256(value.trim().toLowerCase());
+const addressKey = (ip: string | null) => key(ip ?? "unknown-address");
+
+/** Would a password attempt be refused right now? (No point taken.) */
+export async function passwordBlocked(email: string, ip: string | null): Promise<Blocked | null> {
+  const l = limiters();
+  const [account, address] = await Promise.all([l.account.get(key(email)), l.address.get(addressKey(ip))]);
+  if (account && account.consumedPoints >= env.AUTH_RATE_LIMIT_ACCOUNT)
+    return { retryAfterS: seconds(account), reason: "Too many failed sign-ins for this account." };
+  if (address && address.consumedPoints >= env.AUTH_RATE_LIMIT_ADDRESS)
+    return { retryAfterS: seconds(address), reason: "Too many failed sign-ins from your network address." };
+  return null;
+}
+
+/** Take a point for an attempt that is about to check a password; refused when either count is used up. */
+export async function takePasswordAttempt(email: string, ip: string | null): Promise<Blocked | null> {
+  const l = limiters();
+  try {
+    await Promise.all([l.account.consume(key(email)), l.address.consume(addressKey(ip))]);
+    return null;
+  } catch (error) {
+    if (error instanceof RateLimiterRes)
+      return { retryAfterS: seconds(error), reason: "Too many failed sign-ins." };
+    throw error;
+  }
+}
+
+/** A right password: this account's count starts over, and the address gets its point back. */
+export async function passwordSucceeded(email: string, ip: string | null): Promise<void> {
+  const l = limiters();
+  await Promise.all([l.account.delete(key(email)), l.address.reward(addressKey(ip))]);
+}
+
+export async function takeMagicLink(email: string, ip: string | null): Promise<Blocked | null> {
+  const l = limiters();
+  try {
+    await Promise.all([l.linkTo.consume(key(email)), l.linkFrom.consume(addressKey(ip))]);
+    return null;
+  } catch (error) {
+    if (error instanceof RateLimiterRes)
+      return { retryAfterS: seconds(error), reason: "Too many sign-in links asked for." };
+    throw error;
+  }
+}
