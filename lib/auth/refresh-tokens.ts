@@ -1,12 +1,12 @@
 import "server-only";
-import { cookies } from "next/headers";
 import { nowSeconds } from "@/lib/clock";
 import { db } from "@/lib/db/client";
-import { COOKIES, cookieOptions, setCookieLine } from "./cookies";
+import { COOKIES, setCookieLine } from "./cookies";
 import { checkDenyList } from "./deny-list";
 import { encodeSessionJwt } from "./jwt-codec";
 import { lifetimes } from "./lifetimes";
 import { refresh } from "./refresh";
+import { addResponseCookie } from "./response-cookies";
 import type { RequestScope } from "./scope";
 import { sessionCookieLines } from "./session-cookie";
 
@@ -65,10 +65,7 @@ export function clearingCookies(scope: RequestScope): string[] {
 }
 
 /** At sign-in (inside Auth.js's route handler): the refresh token rides in its own HttpOnly cookie. */
-export async function setRefreshCookie(token: string, persistent: boolean, secure: boolean): Promise<void> {
-  (await cookies()).set(
-    COOKIES.refresh.name(secure),
-    token,
-    cookieOptions(COOKIES.refresh, { secure, persistent }),
-  );
+export function setRefreshCookie(token: string, persistent: boolean, secure: boolean): void {
+  if (!addResponseCookie(setCookieLine(COOKIES.refresh, token, { secure, persistent })))
+    throw new Error("a refresh token can only be issued while answering a sign-in request");
 }

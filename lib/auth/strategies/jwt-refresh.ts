@@ -82,7 +82,7 @@ export const jwtRefreshStrategy: StrategyModule = {
   async signIn(input) {
     const claims = await jwtClaimsAtSignIn("jwt-refresh", input);
     const family = await startRefreshFamily(input.user.id, claims.sid, input.persistent);
-    await setRefreshCookie(family.token, input.persistent, input.scope.secure);
+    setRefreshCookie(family.token, input.persistent, input.scope.secure);
     return { ...claims, fam: family.familyId };
   },
   encode: (token, salt) => encodeForAuthJs("jwt-refresh", token, salt),

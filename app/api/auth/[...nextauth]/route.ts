@@ -7,6 +7,7 @@ import { withMailOrigin } from "@/lib/auth/mail-origin";
 import { MAX_EMAIL_LENGTH } from "@/lib/auth/providers";
 import { type Blocked, passwordBlocked, takeMagicLink } from "@/lib/auth/rate-limit";
 import { readSession } from "@/lib/auth/read";
+import { collectingCookies } from "@/lib/auth/response-cookies";
 import { type RequestScope, scopeOfRequest, wantsPersistence } from "@/lib/auth/scope";
 import { randomToken } from "@/lib/auth/tokens";
 import { atFixedTime } from "@/lib/clock";
@@ -23,8 +24,17 @@ import { isBenchId } from "@/lib/revocation/lab-id";
  */
 export async function GET(req: NextRequest) {
   const scope = scopeOfRequest(req);
-  const res = await atFixedTime(() => handlers.GET(onRequestHost(req)));
+  const res = await run(() => handlers.GET(onRequestHost(req)));
   return withRememberChoice(res, scope, null);
+}
+
+/** Auth.js at one frozen instant of the auth clock, with the cookies the lab adds appended. */
+async function run(handler: () => Promise<Response>): Promise<Response> {
+  const { result, cookies } = await collectingCookies(() => atFixedTime(handler));
+  if (cookies.length === 0) return result;
+  const out = new Response(result.body, result);
+  for (const line of cookies) out.headers.append("set-cookie", line);
+  return out;
 }
 
 export async function POST(req: NextRequest) {
@@ -39,7 +49,7 @@ export async function POST(req: NextRequest) {
   if (path.endsWith("/callback/credentials")) {
     const blocked = email ? await passwordBlocked(email, scope.ip) : null;
     if (blocked) return tooMany(req, blocked, email);
-    const res = await atFixedTime(() => handlers.POST(onRequestHost(req)));
+    const res = await run(() => handlers.POST(onRequestHost(req)));
     const limited = await rateLimitedAnswer(res);
     if (limited)
       return tooMany(
@@ -62,16 +72,14 @@ export async function POST(req: NextRequest) {
     const benchId = isBenchId(existing) ? existing : randomToken(16);
     const verdict = await readSession(scope);
     const userId = verdict.status === "signed-in" ? verdict.user.id : null;
-    const res = await withMailOrigin({ benchId, userId }, () =>
-      atFixedTime(() => handlers.POST(onRequestHost(req))),
-    );
+    const res = await withMailOrigin({ benchId, userId }, () => run(() => handlers.POST(onRequestHost(req))));
     const out = withRememberChoice(res, scope, chosen);
     if (benchId !== existing)
       out.headers.append("set-cookie", setCookieLine(COOKIES.bench, benchId, { secure: scope.secure }));
     return out;
   }
 
-  const res = await atFixedTime(() => handlers.POST(onRequestHost(req)));
+  const res = await run(() => handlers.POST(onRequestHost(req)));
   return withRememberChoice(res, scope, chosen);
 }
 
