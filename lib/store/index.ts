@@ -1,7 +1,10 @@
 import "server-only";
+import { pgPool } from "@/lib/db/pg-pool";
+import { engineOf } from "@/lib/db/schemas";
 import { env } from "@/lib/env";
 import type { DenyListStore } from "./deny-list";
 import { throughGate } from "./gate";
+import { pgDenyList, pgSessions } from "./pg-sessions";
 import type { SessionStore } from "./sessions";
 import { sqliteDenyList } from "./sqlite-deny-list";
 import { sqliteConnection, sqliteSessions } from "./sqlite-sessions";
@@ -39,6 +42,13 @@ function gatedDenyList(store: DenyListStore, kind: "database" | "redis"): DenyLi
 }
 
 function open(): Stores {
+  if (engineOf(env.DATABASE_URL) === "postgresql") {
+    const pool = pgPool();
+    return {
+      sessions: gatedSessions(pgSessions(pool)),
+      denyList: gatedDenyList(pgDenyList(pool), "database"),
+    };
+  }
   const conn = sqliteConnection(env.DATABASE_URL);
   return {
     sessions: gatedSessions(sqliteSessions(conn)),

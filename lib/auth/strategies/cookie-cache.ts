@@ -56,7 +56,7 @@ export const cookieCacheStrategy: StrategyModule = {
         };
       }
     }
-    const verdict = await readSessionRow(credential, scope.bearer ? "bearer" : "cookie");
+    const verdict = await readSessionRow(credential, scope.bearer ? "bearer" : "cookie", { hash });
     return verdict.status === "signed-in" ? { ...verdict, strategy: "cookie-cache", cache: "miss" } : verdict;
   },
   async renew(verdict, scope) {

@@ -17,10 +17,14 @@ const LAST_SEEN_EVERY_MS = 30_000;
  * Look a session up by the hash of its id and judge it on the auth clock: the absolute timeout
  * first (so a session past both limits says so), then the idle timeout. An expired row is deleted.
  */
-export async function readSessionRow(credential: string, via: "cookie" | "bearer"): Promise<Verdict> {
+export async function readSessionRow(
+  credential: string,
+  via: "cookie" | "bearer",
+  known?: { hash: string },
+): Promise<Verdict> {
   const at = now();
   const { sessions } = stores();
-  const hash = await step("session.hash", () => sha256(credential));
+  const hash = known?.hash ?? (await step("session.hash", () => sha256(credential)));
   const row = await step("session.lookup", () => sessions.find(hash), {
     store: sessions.name,
     detail: (r) => (r ? "1 row" : "no row"),
