@@ -2,6 +2,7 @@ import "server-only";
 import { AsyncLocalStorage } from "node:async_hooks";
 import { db } from "@/lib/db/client";
 import { setSetting, setting, syncSettings } from "@/lib/settings";
+import { stores } from "@/lib/store";
 
 /**
  * The auth clock. Every expiry decision in every mode asks this, never Date.now(), so an
@@ -65,12 +66,12 @@ async function clampFuture(t: Date): Promise<void> {
     db.refreshToken.updateMany({ where: { usedAt: future }, data: { usedAt: t } }),
     db.refreshToken.updateMany({ where: { createdAt: future }, data: { createdAt: t } }),
     db.refreshFamily.updateMany({ where: { createdAt: future }, data: { createdAt: t } }),
-    db.denyListEntry.updateMany({ where: { createdAt: future }, data: { createdAt: t } }),
     db.session.updateMany({ where: { authTime: future }, data: { authTime: t } }),
     db.session.updateMany({ where: { lastSeenAt: future }, data: { lastSeenAt: t } }),
     db.session.updateMany({ where: { createdAt: future }, data: { createdAt: t } }),
     db.issuedToken.updateMany({ where: { createdAt: future }, data: { createdAt: t } }),
   ]);
+  await stores().denyList.clampFuture(t.getTime());
 }
 
 /**

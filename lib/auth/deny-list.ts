@@ -2,7 +2,7 @@ import "server-only";
 import { now } from "@/lib/clock";
 import { env } from "@/lib/env";
 import { setSetting, setting } from "@/lib/settings";
-import { denyListStoreKind, stores } from "@/lib/store";
+import { stores } from "@/lib/store";
 import type { DenyEntry } from "@/lib/store/deny-list";
 import { type StoreKind, StoreUnavailableError } from "@/lib/store/gate";
 import { lifetimes } from "./lifetimes";
@@ -58,7 +58,7 @@ export async function checkDenyList(token: DenyCheck): Promise<DenyVerdict> {
     return {
       denied: true,
       unavailable: error.store,
-      reason: `The deny-list cannot be consulted (${denyListStoreKind()} unreachable), and this server refuses JWTs it cannot check (AUTH_DENYLIST_WHEN_DOWN=closed).`,
+      reason: `The deny-list cannot be consulted (${stores().denyListKind} unreachable), and this server refuses JWTs it cannot check (AUTH_DENYLIST_WHEN_DOWN=closed).`,
     };
   }
   for (const e of entries) {

@@ -1,12 +1,13 @@
 import "server-only";
-import { type RateLimiterAbstract, RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
-import { db } from "@/lib/db/client";
+import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
+import { type LimiterFactory, stores } from "@/lib/store";
+import { outageLeft } from "@/lib/store/gate";
 import { sha256 } from "./tokens";
 
 /**
- * Brute-force limits for sign-in, counted in the database (or in Redis, see lib/store/redis.ts,
- * when REDIS_URL is set, so every instance of a cluster shares one count):
+ * Brute-force limits for sign-in, counted where lib/store says (Redis when REDIS_URL is set, else
+ * the database), so every instance of a cluster shares one count:
  *  - failed passwords per account and per client address: an attempt takes a point before the
  *    password is checked (so a burst of parallel guesses is bounded too), a success gives it back;
  *  - magic links per address asked for and per client address: every request counts.
@@ -24,34 +25,29 @@ interface Limiters {
   linkFrom: RateLimiterAbstract;
 }
 
-type Factory = (o: { keyPrefix: string; points: number; duration: number }) => RateLimiterAbstract;
+const shared = globalThis as unknown as {
+  sessionLabLimiters?: Limiters;
+  sessionLabMemoryLimiters?: Limiters;
+};
 
-const shared = globalThis as unknown as { sessionLabLimiters?: Limiters; sessionLabLimiterFactory?: Factory };
-
-/** The Redis store registers itself here when configured; otherwise counters live in the database. */
-export function useLimiterStore(factory: Factory): void {
-  shared.sessionLabLimiterFactory = factory;
-  shared.sessionLabLimiters = undefined;
-}
-
-const databaseStore: Factory = (o) =>
-  new RateLimiterPrisma({
-    ...o,
-    storeClient: db,
-    tableName: "rateLimiterFlexible",
-    clearExpiredByTimeout: false,
-  });
-
-function limiters(): Limiters {
-  if (shared.sessionLabLimiters) return shared.sessionLabLimiters;
-  const make = shared.sessionLabLimiterFactory ?? databaseStore;
+function build(make: LimiterFactory): Limiters {
   const duration = env.AUTH_RATE_LIMIT_WINDOW;
-  shared.sessionLabLimiters = {
+  return {
     account: make({ keyPrefix: "pw-account", points: env.AUTH_RATE_LIMIT_ACCOUNT, duration }),
     address: make({ keyPrefix: "pw-address", points: env.AUTH_RATE_LIMIT_ADDRESS, duration }),
     linkTo: make({ keyPrefix: "ml-to", points: env.AUTH_RATE_LIMIT_MAGIC_LINK, duration }),
     linkFrom: make({ keyPrefix: "ml-from", points: env.AUTH_RATE_LIMIT_MAGIC_LINK * 4, duration }),
   };
+}
+
+/** The shared counters, or this instance's memory while their store is down (simulated or real). */
+function limiters(): Limiters {
+  const { limiter, denyListKind } = stores();
+  if (outageLeft(denyListKind) > 0) {
+    shared.sessionLabMemoryLimiters ??= build((o) => new RateLimiterMemory(o));
+    return shared.sessionLabMemoryLimiters;
+  }
+  shared.sessionLabLimiters ??= build(limiter);
   return shared.sessionLabLimiters;
 }
 

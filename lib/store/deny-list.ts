@@ -22,6 +22,8 @@ export interface DenyListStore {
   put(entry: DenyEntry, at: number): Promise<void>;
   /** Every live entry (panels and the instructor console). */
   live(at: number): Promise<DenyEntry[]>;
+  /** "Back to now": entries stamped in the auth clock's future are pulled back to `at`. */
+  clampFuture(at: number): Promise<void>;
   /** Forget every entry (resetting a workshop room). */
   clear(): Promise<void>;
 }

@@ -140,6 +140,9 @@ export function pgDenyList(pool: pg.Pool): DenyListStore {
       );
       return rows.map(entry);
     },
+    async clampFuture(at) {
+      await pool.query(`UPDATE "DenyListEntry" SET "createdAt" = $1 WHERE "createdAt" > $1`, [toPgTime(at)]);
+    },
     async clear() {
       await pool.query(`DELETE FROM "DenyListEntry"`);
     },

@@ -39,6 +39,9 @@ export function sqliteDenyList(conn: Database.Database): DenyListStore {
        "createdAt" = excluded."createdAt", "expiresAt" = excluded."expiresAt"`,
   );
   const clear = conn.prepare(`DELETE FROM "DenyListEntry"`);
+  const clamp = conn.prepare<[string, string]>(
+    `UPDATE "DenyListEntry" SET "createdAt" = ? WHERE "createdAt" > ?`,
+  );
   return {
     name: "sqlite",
     async lookup(sid, userId, at) {
@@ -59,6 +62,9 @@ export function sqliteDenyList(conn: Database.Database): DenyListStore {
     },
     async live(at) {
       return live.all(toSqliteTime(at)).map(entry);
+    },
+    async clampFuture(at) {
+      clamp.run(toSqliteTime(at), toSqliteTime(at));
     },
     async clear() {
       clear.run();
