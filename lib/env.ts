@@ -60,6 +60,14 @@ const schema = z.object({
     .default("solo"),
   /** The public origin. When set, Auth.js builds every link (magic links included) from it. */
   AUTH_URL: z.string().url().optional(),
+  /** What the orders service authenticates with at /api/introspect (`npm run setup` generates one). */
+  SERVICE_CLIENT_SECRET: z.string().min(32, "SERVICE_CLIENT_SECRET needs 32+ characters").optional(),
+  /** Lifetime of the signed access tokens other services verify on their own (5 min). */
+  SERVICE_TOKEN_TTL: seconds(5 * 60),
+  /** A new signing key is published this long before it signs, so verifiers' JWKS caches have it. */
+  SIGNING_KEY_PUBLISH_LEAD: z.coerce.number().int().min(0).max(86400).default(30),
+  /** Where the app calls the orders service (the /services page). */
+  ORDERS_SERVICE_URL: z.string().url().default("http://127.0.0.1:4000"),
 });
 
 export type Env = z.infer<typeof schema>;
