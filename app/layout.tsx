@@ -21,6 +21,7 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 const NAV = [
   { href: "/", label: "Where state lives" },
   { href: "/revocation", label: "Revocation" },
+  { href: "/services", label: "Other services" },
   { href: "/mailbox", label: "Mailbox" },
   { href: "/instructor", label: "Instructor" },
 ];
