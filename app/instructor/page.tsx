@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { denyToken, endUser, rotate, travel } from "@/features/instructor/actions";
+import { SigningKeysCard } from "@/features/instructor/signing-keys-card";
 import { ActionButton } from "@/features/sessions/action-button";
 import { Badge, Card, dangerButtonClass, quietButtonClass } from "@/features/ui/card";
 import { device } from "@/features/ui/device";
@@ -7,7 +8,8 @@ import { when } from "@/features/ui/format";
 import { overview, requireAdmin } from "@/lib/admin";
 import { listKeys } from "@/lib/auth/keyring";
 import { duration, lifetimes } from "@/lib/auth/lifetimes";
-import { now, offset, syncClock } from "@/lib/clock";
+import { listSigningKeys } from "@/lib/auth/signing-keys";
+import { now, offset, syncClock, wallClock } from "@/lib/clock";
 
 export const metadata = { title: "Instructor · Session Lab" };
 
@@ -43,7 +45,11 @@ export default async function InstructorPage({
   await syncClock(true);
   const search = typeof params.q === "string" ? params.q.slice(0, 100) : "";
   const pageNo = Math.max(0, Number.parseInt(String(params.page ?? "1"), 10) - 1 || 0);
-  const [keys, room] = await Promise.all([listKeys(true), overview({ page: pageNo, search })]);
+  const [keys, room, signingKeys] = await Promise.all([
+    listKeys(true),
+    overview({ page: pageNo, search }),
+    listSigningKeys(),
+  ]);
   const users = room.users;
   const l = lifetimes();
   const ahead = offset();
@@ -121,6 +127,7 @@ export default async function InstructorPage({
             />
           </div>
         </Card>
+        <SigningKeysCard keys={signingKeys} now={wallClock.now()} />
       </div>
       <Card
         id="users"
