@@ -10,6 +10,7 @@ import {
   LOCKED_BASE_URL,
   LOCKED_PORT,
 } from "./e2e/support/env";
+import { SVC_APP_URL } from "./e2e/support/services-env";
 
 /**
  * Every flow runs twice, once per session strategy: the `strategy` option sets the browser's
@@ -81,6 +82,15 @@ export default defineConfig<StrategyOptions>({
       use: { baseURL: LOCKED_BASE_URL, strategy: "database" },
     },
     {
+      // The orders service and the CLI against an app of their own (e2e/support/serve-services.ts).
+      // Their specs end in .e2e.ts, so the per-mode projects (*.spec.ts) never pick them up.
+      name: "services",
+      testMatch: /services\/.*\.e2e\.ts/,
+      // Every test starts real processes (CLI runs, app instances): slow on a busy 2-core machine.
+      timeout: 120_000,
+      use: { baseURL: SVC_APP_URL },
+    },
+    {
       name: "global",
       testMatch: GLOBAL_SPECS,
       dependencies: ["database", "jwt", "jwt-refresh", "locked"],
@@ -118,6 +128,15 @@ export default defineConfig<StrategyOptions>({
         AUTH_SESSION_STRATEGY: "jwt",
         AUTH_STRATEGY_LOCKED: "1",
       },
+    },
+    {
+      // The services project's app (3104) and orders service (4104); waits for the first server's build.
+      command: "npx tsx e2e/support/serve-services.ts",
+      url: `${SVC_APP_URL}/api/auth/providers`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 240_000,
+      stdout: "ignore",
+      stderr: "pipe",
     },
   ],
 });
