@@ -15,5 +15,15 @@ export default defineConfig({
     globalSetup: ["tests/support/global-setup.ts"],
     setupFiles: ["tests/support/env.ts"],
     fileParallelism: false,
+    // scrypt (~50 ms idle) and Auth.js round trips slow down a lot on a shared 2-core machine.
+    testTimeout: 30_000,
+    hookTimeout: 30_000,
+    server: {
+      deps: {
+        // next-auth's ESM imports "next/server" without an extension, which Node's own resolver
+        // refuses (next has no exports map); letting Vite resolve it makes Auth.js importable here.
+        inline: ["next-auth"],
+      },
+    },
   },
 });
