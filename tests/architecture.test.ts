@@ -20,25 +20,11 @@ const violations = (files: string[]) =>
       .map((s) => `${file} imports ${s}`),
   );
 
-/**
- * Known violations, to be moved into lib/ (this suite may not edit features/). The list can only
- * shrink: a new violation fails the first test, a fixed one fails the second until it is removed.
- */
-const KNOWN: Record<string, string> = {
-  "features/session-views/describe.ts":
-    "sessionRows() queries db.session itself; the query belongs in lib/sessions.ts (user-scoped)",
-};
-
 describe("architecture: only lib/ imports the database client", () => {
   it("no file under app/ or features/ imports @/lib/db/client (beyond the known list)", () => {
     const files = sourceFiles("app", "features");
     expect(files.length).toBeGreaterThan(20);
-    const known = (v: string) => Object.hasOwn(KNOWN, v.slice(0, v.indexOf(" ")));
-    expect(violations(files).filter((v) => !known(v))).toEqual([]);
-  });
-
-  it("each known violation is still there (remove it from KNOWN once it is fixed)", () => {
-    for (const file of Object.keys(KNOWN)) expect(violations([file]), KNOWN[file]).not.toEqual([]);
+    expect(violations(files)).toEqual([]);
   });
 
   it("the check sees static, relative, re-exported and dynamic imports", () => {
