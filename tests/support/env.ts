@@ -1,7 +1,8 @@
-import { UNIT_DB_FILE } from "./paths";
+import { databaseUrl } from "./engines";
 
-// lib/env.ts validates process.env when first imported, so this runs before any test file.
-process.env.DATABASE_URL = `file:${UNIT_DB_FILE}`;
+// lib/env.ts validates process.env when first imported, so this runs before any test file. The
+// vitest project (sqlite or postgresql) says which database this run's store tests use.
+process.env.DATABASE_URL = databaseUrl(process.env.TEST_ENGINE === "postgresql" ? "postgresql" : "sqlite");
 process.env.AUTH_SECRET = "unit-test-secret-unit-test-secret-0123456789";
 process.env.AUTH_SESSION_STRATEGY = "database";
 process.env.AUTH_STRATEGY_LOCKED = "0";

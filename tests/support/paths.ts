@@ -12,3 +12,6 @@ const checkout = createHash("sha256").update(REPO_ROOT).digest("hex").slice(0, 1
 /** The throwaway SQLite database the unit tests share; global-setup recreates it on every run. */
 export const UNIT_DB_DIR = path.join(os.tmpdir(), `session-lab-unit-${checkout}`);
 export const UNIT_DB_FILE = path.join(UNIT_DB_DIR, "unit.db");
+
+/** The throwaway PostgreSQL database of this checkout's unit run (dropped and re-created each run). */
+export const UNIT_PG_DATABASE = `session_lab_unit_${checkout}`;
