@@ -21,3 +21,8 @@ export async function revokeAllSessions(userId: string): Promise<number> {
   const { count } = await db.session.deleteMany({ where: { userId } });
   return count;
 }
+
+/** The caller's session rows, newest first (the data behind "My sessions" and the Server panel). */
+export async function listSessions(userId: string) {
+  return db.session.findMany({ where: { userId }, orderBy: { createdAt: "desc" } });
+}

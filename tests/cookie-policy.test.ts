@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { applyRememberChoice, rememberCookieLine, stripPersistence } from "@/lib/auth/cookie-policy";
-import { parseCookieHeader, REMEMBER_COOKIE } from "@/lib/auth/request";
+import { COOKIES } from "@/lib/auth/cookies";
+import { parseCookieHeader } from "@/lib/auth/scope";
 
 const EXPIRES = "Expires=Fri, 01 Jan 2038 00:00:00 GMT";
 const session = (name = "authjs.session-token", value = "abc") =>
@@ -78,7 +79,7 @@ describe("rememberCookieLine", () => {
     for (const remember of [true, false]) {
       const line = rememberCookieLine(remember, false);
       const jar = parseCookieHeader(line.split(";")[0] ?? "");
-      expect(jar.get(REMEMBER_COOKIE)).toBe(remember ? "1" : "0");
+      expect(jar.get(COOKIES.remember.name(false))).toBe(remember ? "1" : "0");
       expect(line).toContain("HttpOnly");
       expect(line).not.toContain("Secure");
     }

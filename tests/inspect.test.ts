@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { abbreviate, baseCookieName, byteLength, decodeHeader, tokenParts } from "@/lib/auth/inspect";
+import { baseCookieName } from "@/lib/auth/cookies";
+import { abbreviate, byteLength, decodeHeader, tokenParts } from "@/lib/auth/inspect";
 
 const b64 = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
 
 describe("tokenParts", () => {
   it("names the five parts of a compact JWE and measures each", () => {
-    const parts = [b64({ alg: "dir", enc: "A256CBC-HS512" }), "", "iv_iv_iv_iv", "c".repeat(300), "tag-tag"];
+    const parts = [b64({ alg: "dir", enc: "A256GCM" }), "", "iv_iv_iv_iv", "c".repeat(300), "tag-tag"];
     const result = tokenParts(parts.join("."));
     expect(result?.kind).toBe("JWE");
     expect(result?.parts.map((p) => p.name)).toEqual([
@@ -37,7 +38,7 @@ describe("tokenParts", () => {
 
 describe("decodeHeader", () => {
   it("reads the JSON header of a compact token", () => {
-    const header = { alg: "dir", enc: "A256CBC-HS512", kid: "abc" };
+    const header = { alg: "dir", enc: "A256GCM", kid: "abc" };
     expect(decodeHeader(`${b64(header)}.x.y.z.w`)).toEqual(header);
   });
 

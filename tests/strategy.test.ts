@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isStrategy, nextAuthStrategy, resolveStrategy, STRATEGIES } from "@/lib/auth/strategy";
+import { STRATEGY_MODULES } from "@/lib/auth/strategies";
+import { isStrategy, resolveStrategy, STRATEGIES, STRATEGY_LABELS } from "@/lib/auth/strategy";
 
 describe("resolveStrategy", () => {
   const open = { fallback: "database" as const, locked: false };
@@ -23,19 +24,32 @@ describe("resolveStrategy", () => {
   });
 });
 
-describe("nextAuthStrategy", () => {
-  it("maps database to database and both JWT modes to jwt", () => {
-    expect(nextAuthStrategy("database")).toBe("database");
-    expect(nextAuthStrategy("jwt")).toBe("jwt");
-    expect(nextAuthStrategy("jwt-refresh")).toBe("jwt");
+describe("each mode's module tells Auth.js which session strategy to run", () => {
+  it("database modes use database sessions, both JWT modes use jwt", () => {
+    expect(STRATEGY_MODULES.database.nextAuth).toBe("database");
+    expect(STRATEGY_MODULES["cookie-cache"].nextAuth).toBe("database");
+    expect(STRATEGY_MODULES.jwt.nextAuth).toBe("jwt");
+    expect(STRATEGY_MODULES["jwt-refresh"].nextAuth).toBe("jwt");
+  });
+
+  it("the table holds exactly one module per mode, under its own id", () => {
+    expect(Object.keys(STRATEGY_MODULES).sort()).toEqual([...STRATEGIES].sort());
+    for (const s of STRATEGIES) expect(STRATEGY_MODULES[s].id).toBe(s);
   });
 });
 
-describe("isStrategy", () => {
-  it("accepts exactly the three strategy names", () => {
-    expect(STRATEGIES.filter((s) => isStrategy(s))).toHaveLength(3);
-    for (const v of ["Database", "jwt_refresh", "", null, undefined, 1, {}, ["jwt"]]) {
+describe("isStrategy / STRATEGY_LABELS", () => {
+  it("accepts exactly the four strategy names", () => {
+    expect(STRATEGIES).toEqual(["database", "jwt", "jwt-refresh", "cookie-cache"]);
+    expect(STRATEGIES.filter((s) => isStrategy(s))).toHaveLength(4);
+    for (const v of ["Database", "jwt_refresh", "cookie_cache", "", null, undefined, 1, {}, ["jwt"]]) {
       expect(isStrategy(v)).toBe(false);
     }
+  });
+
+  it("names every mode for people, no two alike", () => {
+    const labels = STRATEGIES.map((s) => STRATEGY_LABELS[s]);
+    expect(labels.every((l) => l.length > 0)).toBe(true);
+    expect(new Set(labels).size).toBe(STRATEGIES.length);
   });
 });

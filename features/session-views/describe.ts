@@ -6,7 +6,7 @@ import { type RequestScope, sessionCredential, wantsPersistence } from "@/lib/au
 import type { AuthState } from "@/lib/auth/state";
 import { sha256, tokenEntropyBits } from "@/lib/auth/tokens";
 import { now } from "@/lib/clock";
-import { db } from "@/lib/db/client";
+import { listSessions } from "@/lib/sessions";
 
 /**
  * Display objects for the "where does the state live" views: ready to render, no secrets. Cookie
@@ -68,7 +68,7 @@ export function browserCookies(scope: RequestScope, sessionEnds: Date | null): C
 export async function sessionRows(userId: string, scope: RequestScope) {
   const current = sessionCredential(scope);
   const currentHash = current ? sha256(current) : null;
-  const rows = await db.session.findMany({ where: { userId }, orderBy: { createdAt: "desc" } });
+  const rows = await listSessions(userId);
   return rows.map((r) => ({
     hash: r.sessionToken,
     current: r.sessionToken === currentHash,

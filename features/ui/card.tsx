@@ -15,7 +15,7 @@ export function Card({
   return (
     <section
       aria-labelledby={`${id}-title`}
-      className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm"
+      className="min-w-0 rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900"
     >
       <h2 id={`${id}-title`} className="text-lg font-semibold">
         {title}

@@ -31,5 +31,7 @@ export function safeCallback(value: unknown): string {
   }
   if (decoded.startsWith("//") || decoded.startsWith("/\\") || /^\/+[a-z][a-z0-9+.-]*:/i.test(decoded))
     return "/";
+  // …nor, decoded, normalise into one ("/.%2F/evil.example" → "/.//evil.example" → "//evil.example").
+  if (decoded.includes("\\") || new URL(decoded, PLACEHOLDER).pathname.startsWith("//")) return "/";
   return result;
 }

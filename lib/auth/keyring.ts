@@ -6,7 +6,7 @@ import { isSealed, seal, unseal } from "@/lib/crypto/seal";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { lifetimes } from "./lifetimes";
-import { randomToken } from "./tokens";
+import { randomToken, sha256 } from "./tokens";
 
 /**
  * The keys that encrypt session JWTs. One is active (encrypts new tokens); keys in "grace" still
@@ -20,6 +20,8 @@ export interface SessionKey {
   status: KeyStatus;
   createdAt: Date;
   secret: string;
+  /** A short hash of the secret: tells two keys with the same id apart in caches. */
+  fingerprint: string;
 }
 
 /** New tokens use A256GCM (Auth.js's decoder accepts it); A256CBC-HS512, Auth.js's default, still decodes. */
@@ -66,7 +68,8 @@ export interface KeyMaterial {
 const derived = new Map<string, Promise<KeyMaterial>>();
 
 export function keyMaterial(key: SessionKey, salt: string, enc: Enc = ENCODE_ENC): Promise<KeyMaterial> {
-  const id = `${key.id}\u0000${salt}\u0000${enc}`;
+  // Keyed by the secret too: a room reset deletes rotated keys, and a later k2 is another secret.
+  const id = `${key.id}\u0000${key.fingerprint}\u0000${salt}\u0000${enc}`;
   let entry = derived.get(id);
   if (!entry) {
     const cek = deriveKey(key.secret, salt, enc);
@@ -100,7 +103,13 @@ async function load(): Promise<SessionKey[]> {
     }
     const status = (r.status === "grace" && graceEnd(r) < now() ? "retired" : r.status) as KeyStatus;
     // A key this server cannot unseal (another AUTH_SECRET) decrypts nothing: treat it as retired.
-    keys.push({ id: r.id, status: secret ? status : "retired", createdAt: r.createdAt, secret });
+    keys.push({
+      id: r.id,
+      status: secret ? status : "retired",
+      createdAt: r.createdAt,
+      secret,
+      fingerprint: sha256(secret).slice(0, 16),
+    });
   }
   ring.keys = keys;
   ring.at = Date.now();
