@@ -67,6 +67,8 @@ describe("client authentication", () => {
   it.each([
     ["no credentials", null],
     ["a wrong secret", basic("orders", `${SECRET}x`)],
+    ["a truncated secret", basic("orders", SECRET.slice(0, 12))],
+    ["an empty secret", basic("orders", "")],
     ["another client id", basic("billing", SECRET)],
     ["a bearer token", `Bearer ${SECRET}`],
   ])("refuses %s with 401 invalid_client", async (_what, authorization) => {
