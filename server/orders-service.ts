@@ -48,29 +48,32 @@ async function orders(req: IncomingMessage, res: ServerResponse, keys: AppKeys, 
   send(res, 200, { user: caller, orders: ordersFor(caller.sub), verification });
 }
 
+type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+
 export function createOrdersService(config: OrdersConfig, keys: AppKeys = appKeys(config)) {
+  const routes: Record<string, Handler> = {
+    "GET /orders": (req, res) => orders(req, res, keys, config),
+    "GET /health": (_req, res) =>
+      send(res, 200, { ok: true, service: "orders", app: config.appUrl, jwks: keys.state() }),
+  };
+  const paths = new Set(Object.keys(routes).map((r) => r.split(" ")[1]));
   return http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://orders.invalid");
     const route = `${req.method} ${url.pathname}`;
-    const handled =
-      route === "GET /orders"
-        ? orders(req, res, keys, config)
-        : route === "GET /health"
-          ? Promise.resolve(
-              send(res, 200, { ok: true, service: "orders", app: config.appUrl, jwks: keys.state() }),
-            )
-          : Promise.resolve(
-              url.pathname === "/orders" || url.pathname === "/health"
-                ? send(res, 405, { error: "method_not_allowed" }, { allow: "GET" })
-                : send(res, 404, { error: "not_found", reason: "try GET /orders or GET /health" }),
-            );
-    handled.catch((error: unknown) => {
-      // One line, no stack, no request data: the caller gets a sentence, the log a reason.
-      log(`error on ${route}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
-      if (!res.headersSent)
-        send(res, 500, { error: "internal", reason: "the orders service failed; see its log" });
-      else res.end();
-    });
+    const handler: Handler =
+      routes[route] ??
+      (paths.has(url.pathname)
+        ? (_req, r) => send(r, 405, { error: "method_not_allowed" }, { allow: "GET" })
+        : (_req, r) => send(r, 404, { error: "not_found", reason: "try GET /orders or GET /health" }));
+    Promise.resolve()
+      .then(() => handler(req, res))
+      .catch((error: unknown) => {
+        // One line, no stack, no request data: the caller gets a sentence, the log a reason.
+        log(`error on ${route}: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+        if (!res.headersSent)
+          send(res, 500, { error: "internal", reason: "the orders service failed; see its log" });
+        else res.end();
+      });
   });
 }
 

@@ -50,8 +50,8 @@ export async function POST(req: NextRequest) {
       user = await checkPassword({ email, password }, scope.ip);
     } catch (error) {
       if (!(error instanceof RateLimitedSignIn)) throw error;
-      const now = await passwordBlocked(email, scope.ip);
-      return tooManyAttempts(now?.retryAfterS ?? 60, now?.reason ?? "Too many sign-ins at once.");
+      const limit = await passwordBlocked(email, scope.ip);
+      return tooManyAttempts(limit?.retryAfterS ?? 60, limit?.reason ?? "Too many sign-ins at once.");
     }
     if (!user) return oauthError(400, "invalid_grant", "Wrong email or password.");
     const signedIn = user;
