@@ -10,6 +10,7 @@ import {
   LOCKED_BASE_URL,
   LOCKED_PORT,
 } from "./e2e/support/env";
+import { WORKSHOP_BASE_URL, WORKSHOP_SERVER_ENV } from "./e2e/workshop/env";
 
 /**
  * Every flow runs twice, once per session strategy: the `strategy` option sets the browser's
@@ -24,6 +25,8 @@ const GLOBAL_SPECS = /global\/.*\.spec\.ts/;
 const REFRESH_SPECS = /revocation-refresh\.spec\.ts/;
 const LOCKED_SPECS = /locked\.spec\.ts/;
 const SETUP = /setup\/.*\.setup\.ts/;
+/** Workshop mode (docs/workshop.md): its own server, one spec at a time (the room is shared). */
+const WORKSHOP_SPECS = /workshop\/.*\.spec\.ts/;
 
 /** What both servers share: the build, the database and the secret. */
 const SERVER_ENV = {
@@ -58,13 +61,13 @@ export default defineConfig<StrategyOptions>({
     { name: "setup", testMatch: SETUP, use: { strategy: "jwt" } },
     {
       name: "database",
-      testIgnore: [GLOBAL_SPECS, REFRESH_SPECS, LOCKED_SPECS],
+      testIgnore: [GLOBAL_SPECS, REFRESH_SPECS, LOCKED_SPECS, WORKSHOP_SPECS],
       dependencies: ["setup"],
       use: { strategy: "database" },
     },
     {
       name: "jwt",
-      testIgnore: [GLOBAL_SPECS, REFRESH_SPECS, LOCKED_SPECS],
+      testIgnore: [GLOBAL_SPECS, REFRESH_SPECS, LOCKED_SPECS, WORKSHOP_SPECS],
       dependencies: ["setup"],
       use: { strategy: "jwt" },
     },
@@ -79,6 +82,13 @@ export default defineConfig<StrategyOptions>({
       testMatch: LOCKED_SPECS,
       // The browser asks for Database; the locked server must ignore it.
       use: { baseURL: LOCKED_BASE_URL, strategy: "database" },
+    },
+    {
+      name: "workshop",
+      testMatch: WORKSHOP_SPECS,
+      fullyParallel: false,
+      workers: 1,
+      use: { baseURL: WORKSHOP_BASE_URL },
     },
     {
       name: "global",
@@ -118,6 +128,16 @@ export default defineConfig<StrategyOptions>({
         AUTH_SESSION_STRATEGY: "jwt",
         AUTH_STRATEGY_LOCKED: "1",
       },
+    },
+    {
+      // SESSION_LAB_MODE=workshop on the e2e build, with its own database; waits for the first server.
+      command: "npx tsx e2e/workshop/serve.ts",
+      url: `${WORKSHOP_BASE_URL}/api/auth/providers`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 600_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: { ...WORKSHOP_SERVER_ENV, NEXT_DIST_DIR: E2E_DIST_DIR },
     },
   ],
 });
