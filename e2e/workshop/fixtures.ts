@@ -29,6 +29,8 @@ interface RoomFixtures {
   join: (name: string, strategy?: Strategy) => Promise<Person>;
   /** The instructor, signed in on /instructor with the secret, looking at the live console. */
   instructor: Person;
+  /** Signs `who` in on one more browser, in `strategy` mode, with a pairing code from their page. */
+  pairDevice: (who: Person, strategy?: Strategy) => Promise<Page>;
 }
 
 export const tag = () => randomBytes(3).toString("hex");
@@ -66,6 +68,23 @@ export const test = base.extend<RoomFixtures>({
     });
   },
 
+  pairDevice: async ({ openBrowser }, use) => {
+    await use(async (who, strategy = "database") => {
+      await who.page.goto("/join");
+      await who.page.getByRole("button", { name: "Show a pairing code" }).click();
+      const status = who.page.getByRole("status").filter({ hasText: "Your pairing code is" });
+      const code = /([A-Z2-9]{4}-[A-Z2-9]{4})/.exec((await status.textContent()) ?? "")?.[1] ?? "";
+      expect(code, "a pairing code on the participant's page").toMatch(/^[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+      const page = await openBrowser(strategy);
+      await page.goto("/join");
+      await page.getByLabel("Pairing code").fill(code);
+      await page.getByRole("button", { name: "Add this device" }).click();
+      await expect(page).toHaveURL(`${WORKSHOP_BASE_URL}/`);
+      await new Header(page).expectSignedInAs(who.name);
+      return page;
+    });
+  },
+
   instructor: async ({ openBrowser }, use) => {
     const page = await openBrowser("jwt");
     await signInAsInstructor(page);
@@ -94,38 +113,13 @@ export async function captureAction(page: Page, click: () => Promise<void>): Pro
   return captured as unknown as Request;
 }
 
-/** Sends a captured server-action request from another browser (its own cookies), with `fields` changed. */
-export async function replayAction(
-  from: BrowserContext,
-  request: Request,
-  fields: Record<string, string> = {},
-): Promise<string> {
+/** Sends a captured server-action request again, byte for byte, from another browser (with its own cookies). */
+export async function replayAction(from: BrowserContext, request: Request): Promise<string> {
   const headers = { ...request.headers() };
   delete headers.cookie;
   delete headers["content-length"];
-  delete headers["content-type"];
-  // React sends a form's fields as "1_<name>" (argument 1 of the action): change them by name.
-  const form: Record<string, string> = {};
-  for (const [k, v] of new URLSearchParams(await multipartToQuery(request))) form[k] = v;
-  for (const [name, value] of Object.entries(fields))
-    for (const k of Object.keys(form)) if (k === name || k.endsWith(`_${name}`)) form[k] = value;
-  const res = await from.request.post(request.url(), { headers, multipart: form });
+  const res = await from.request.post(request.url(), { headers, data: request.postDataBuffer() ?? "" });
   return res.text();
-}
-
-/** The captured multipart body's text fields, as a query string (the action forms send only text). */
-async function multipartToQuery(request: Request): Promise<string> {
-  const type = request.headers()["content-type"] ?? "";
-  const boundary = /boundary=(.+)$/.exec(type)?.[1];
-  const body = request.postData() ?? "";
-  if (!boundary) return body;
-  const out = new URLSearchParams();
-  for (const part of body.split(`--${boundary}`)) {
-    const name = /name="([^"]+)"/.exec(part)?.[1];
-    if (!name) continue;
-    out.set(name, part.slice(part.indexOf("\r\n\r\n") + 4).replace(/\r\n$/, ""));
-  }
-  return out.toString();
 }
 
 export { expect };
