@@ -15,5 +15,12 @@ export default defineConfig({
     globalSetup: ["tests/support/global-setup.ts"],
     setupFiles: ["tests/support/env.ts"],
     fileParallelism: false,
+    server: {
+      deps: {
+        // next-auth's ESM imports "next/server" without an extension, which Node's own resolver
+        // refuses (next has no exports map); letting Vite resolve it makes Auth.js importable here.
+        inline: ["next-auth"],
+      },
+    },
   },
 });

@@ -35,9 +35,9 @@ export function TimelineList({ events, label }: { events: TimelineEvent[]; label
     <ol aria-label={label} className="space-y-2 text-sm">
       {events.map((e) => (
         <li key={e.id} className={`border-l-4 pl-3 ${TONES[e.type] ?? "border-slate-300"}`}>
-          <p className="flex flex-wrap items-baseline gap-x-2">
+          <p>
             <strong>{e.label}</strong>
-            {e.who ? <span>· {e.who}</span> : null}
+            {e.who ? ` · ${e.who}` : ""} ·{" "}
             <time dateTime={e.at} className="text-xs text-slate-600">
               {e.at.slice(11, 19)} UTC
               {e.at.slice(0, 10) !== e.recordedAt.slice(0, 10) ? `, ${e.at.slice(0, 10)}` : ""}
