@@ -33,8 +33,16 @@ describe("joining the room", () => {
     expect(await joinRoom(IDLE, form({ name: "  Ada   Lovelace " }))).toMatchObject({ status: "ok" });
     const key = jar.get(KEY) ?? "";
     expect(key).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    const row = await db.participantKey.findUniqueOrThrow({ where: { hash: sha256(key) }, include: { user: true } });
-    expect(row.user).toMatchObject({ name: "Ada Lovelace", kind: "participant", role: "user", passwordHash: null });
+    const row = await db.participantKey.findUniqueOrThrow({
+      where: { hash: sha256(key) },
+      include: { user: true },
+    });
+    expect(row.user).toMatchObject({
+      name: "Ada Lovelace",
+      kind: "participant",
+      role: "user",
+      passwordHash: null,
+    });
     expect(row.user.email.endsWith(`@${PARTICIPANT_DOMAIN}`)).toBe(true);
     expect(JSON.stringify(await db.participantKey.findMany())).not.toContain(key);
   });
@@ -89,20 +97,24 @@ describe("joining the room", () => {
   it("limits how many accounts one address can create", async () => {
     asBrowser({}, "198.51.100.77");
     const results = [];
-    for (let i = 0; i <= env.AUTH_RATE_LIMIT_ADDRESS; i++) results.push(await joinRoom(IDLE, form({ name: `Bot ${i}` })));
+    for (let i = 0; i <= env.AUTH_RATE_LIMIT_ADDRESS; i++)
+      results.push(await joinRoom(IDLE, form({ name: `Bot ${i}` })));
     expect(results.slice(0, -1).every((r) => r.status === "ok")).toBe(true);
     expect(results.at(-1)).toMatchObject({ status: "error", message: expect.stringContaining("Too many") });
   });
 });
 
 describe("signing in as a participant (a real Auth.js sign-in)", () => {
-  it.each(["database", "jwt", "jwt-refresh", "cookie-cache"] as const)("works in %s mode with the key cookie", async (mode) => {
-    await joinRoom(IDLE, form({ name: `In ${mode}` }));
-    const signedIn = await roomSignIn("participant", mode, { [KEY]: jar.get(KEY) ?? "" });
-    expect(signedIn.ok).toBe(true);
-    expect(signedIn.session).toBeTruthy();
-    expect(Boolean(signedIn.refresh)).toBe(mode === "jwt-refresh");
-  });
+  it.each(["database", "jwt", "jwt-refresh", "cookie-cache"] as const)(
+    "works in %s mode with the key cookie",
+    async (mode) => {
+      await joinRoom(IDLE, form({ name: `In ${mode}` }));
+      const signedIn = await roomSignIn("participant", mode, { [KEY]: jar.get(KEY) ?? "" });
+      expect(signedIn.ok).toBe(true);
+      expect(signedIn.session).toBeTruthy();
+      expect(Boolean(signedIn.refresh)).toBe(mode === "jwt-refresh");
+    },
+  );
 
   it("refuses a browser without a key, or with a made-up or malformed one", async () => {
     for (const key of [null, "A".repeat(43), "not a key", "x".repeat(5000)]) {

@@ -11,7 +11,12 @@ import { CLIENT_IP_HEADER } from "@/lib/net/forwarding";
  * (the lab's per-request config, one frozen instant, the bag for extra cookies): CSRF first, then
  * POST /api/auth/callback/<provider>. Returns the cookies the browser would now hold.
  */
-async function call(path: string, strategy: Strategy, cookies: Record<string, string>, form?: Record<string, string>) {
+async function call(
+  path: string,
+  strategy: Strategy,
+  cookies: Record<string, string>,
+  form?: Record<string, string>,
+) {
   const jar = { [COOKIES.strategy.name(false)]: strategy, ...cookies };
   const headers = new Headers({
     cookie: Object.entries(jar)
