@@ -19,6 +19,8 @@ import { asBrowser, form, IDLE, jar } from "./support/room-request";
 
 vi.mock("next/headers", async () => (await import("./support/room-request")).nextHeaders);
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+// Each test drives real sign-ins and hashing: on a loaded two-core machine that takes seconds.
+vi.setConfig({ testTimeout: 30_000 });
 
 const KEY = COOKIES.participant.name(false);
 let n = 0;
