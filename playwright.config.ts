@@ -87,7 +87,7 @@ export default defineConfig<StrategyOptions>({
       name: "workshop",
       testMatch: WORKSHOP_SPECS,
       // Whole classroom stories (several browsers each): longer than one flow.
-      timeout: 120_000,
+      timeout: 180_000,
       fullyParallel: false,
       workers: 1,
       use: { baseURL: WORKSHOP_BASE_URL },
