@@ -108,7 +108,7 @@ describe("reset the room", () => {
     });
     const signedIn = await roomSignIn("instructor", "database", {}, { secret: SECRET });
     asBrowser({ [SESSION]: signedIn.session ?? "", [COOKIES.strategy.name(false)]: "database" });
-    for (const bad of [{}, { confirm: "no" }, { confirm: "YES" }])
+    for (const bad of [{}, { confirm: "no" }, { confirm: "YES" }] as Record<string, string>[])
       expect(await resetRoomAction(IDLE, form(bad))).toMatchObject({
         status: "error",
         message: "Tick the box to confirm the reset.",

@@ -3,7 +3,6 @@
 import { denyToken, endUser } from "@/features/instructor/actions";
 import { ActionButton } from "@/features/sessions/action-button";
 import { Badge, dangerButtonClass, quietButtonClass } from "@/features/ui/card";
-import { device } from "@/features/ui/device";
 import { STRATEGY_LABELS, type Strategy } from "@/lib/auth/strategy";
 import type { ParticipantRow } from "@/lib/room/console";
 import { deleteSessionAction } from "./actions";
@@ -41,7 +40,7 @@ export function ParticipantCard({ p }: { p: ParticipantRow }) {
           {p.sessions.map((s, i) => (
             <li key={s.hash} className="flex flex-wrap items-center gap-2">
               <span>
-                Session on {device(s.userAgent)} · last seen {time(s.lastSeenAt)}
+                Session on {s.device} · last seen {time(s.lastSeenAt)}
               </span>
               <ActionButton
                 action={deleteSessionAction}
@@ -56,7 +55,7 @@ export function ParticipantCard({ p }: { p: ParticipantRow }) {
             <li key={t.sid} className="flex flex-wrap items-center gap-2">
               <code className="font-mono text-xs">sid {t.sid.slice(0, 8)}…</code>
               <span className="text-slate-600">
-                {mode(t.strategy)} · {device(t.userAgent)}
+                {mode(t.strategy)} · {t.device}
               </span>
               {t.state === "live" ? (
                 <ActionButton

@@ -1,4 +1,5 @@
 import "server-only";
+import { device } from "@/features/ui/device";
 import { overview } from "@/lib/admin";
 import { usableKeys } from "@/lib/auth/keyring";
 import { db } from "@/lib/db/client";
@@ -16,8 +17,9 @@ export interface ParticipantRow {
   /** The mode of their latest sign-in. */
   mode: string | null;
   lastSignIn: string | null;
-  sessions: { hash: string; userAgent: string | null; lastSeenAt: string; expires: string }[];
-  tokens: { sid: string; strategy: string; createdAt: string; userAgent: string | null; state: TokenState }[];
+  /** `device`: named here, once, from the User-Agent (the browser would name it differently). */
+  sessions: { hash: string; device: string; lastSeenAt: string; expires: string }[];
+  tokens: { sid: string; strategy: string; createdAt: string; device: string; state: TokenState }[];
   activeFamilies: number;
   copies: { id: string; strategy: string; createdAt: string; replays: ReplayRow[] }[];
   /** Checkpoints reached, per lab id (the part of a checkpoint id before ":"). */
@@ -80,7 +82,7 @@ export async function roomSnapshot(o: { page: number; search: string }): Promise
       lastSignIn: signIn?.at.toISOString() ?? null,
       sessions: u.sessions.map((s) => ({
         hash: s.sessionToken,
-        userAgent: s.userAgent,
+        device: device(s.userAgent),
         lastSeenAt: s.lastSeenAt.toISOString(),
         expires: s.expires.toISOString(),
       })),
@@ -88,7 +90,7 @@ export async function roomSnapshot(o: { page: number; search: string }): Promise
         sid: t.sid,
         strategy: t.strategy,
         createdAt: t.createdAt.toISOString(),
-        userAgent: t.userAgent,
+        device: device(t.userAgent),
         state: t.denied ? "denied" : usable.has(t.keyId ?? "") ? "live" : "dead",
       })),
       activeFamilies: u.activeFamilies,
