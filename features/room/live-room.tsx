@@ -74,7 +74,10 @@ export function LiveRoom({ initial, events }: { initial: RoomSnapshot; events: T
         title="Room timeline"
         subtitle="Every participant's events as they happen, newest first."
       >
-        <TimelineList events={log} label="Room timeline, newest first" />
+        {/* Scrolls on its own beside the participants (browsers let the keyboard focus a scroller). */}
+        <div className="max-h-[80vh] overflow-y-auto pr-2">
+          <TimelineList events={log} label="Room timeline, newest first" />
+        </div>
       </Card>
     </div>
   );
