@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { denyToken, endUser, rotate, travel } from "@/features/instructor/actions";
+import { denyToken } from "@/features/instructor/actions";
 import {
   denyAllMyTokens,
   denyThisToken,
@@ -7,28 +7,18 @@ import {
   keepCopyAction,
   replayAction,
   revokeMyFamily,
-  setDenyListCheck,
 } from "@/features/revocation/actions";
-import {
-  deleteSessionAction,
-  newPairingCode,
-  resetRoomAction,
-  setJoiningAction,
-} from "@/features/room/actions";
+import { deleteSessionAction, newPairingCode } from "@/features/room/actions";
 import { revokeOne } from "@/features/sessions/actions";
 import { liveDenyEntries } from "@/lib/auth/deny-list";
 import { decodeSessionJwt } from "@/lib/auth/jwt-codec";
-import { listKeys } from "@/lib/auth/keyring";
 import { withMailOrigin } from "@/lib/auth/mail-origin";
-import { scopeFrom } from "@/lib/auth/scope";
 import { sha256 } from "@/lib/auth/tokens";
-import { nowSeconds, offset } from "@/lib/clock";
+import { nowSeconds } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { readMail } from "@/lib/mailbox";
-import { roomFeed } from "@/lib/room/feed";
 import { workshopMagicLinkAllowed } from "@/lib/room/policy";
-import { latestEvents } from "@/lib/room/timeline";
 import { joinAs } from "./support/room-people";
 import { asBrowser, form, IDLE } from "./support/room-request";
 
@@ -168,40 +158,11 @@ describe("participant B and participant A's things", () => {
     expect(mail.messages.some((m) => m.to === a.email)).toBe(false);
   });
 
-  it("timelines: B's shows none of A's events, and B cannot watch the room", async () => {
-    const mine = await latestEvents({ kind: "mine", userId: b.id }, 200);
-    expect(mine.some((e) => e.detail.includes(a.name))).toBe(false);
-    expect(mine.some((e) => e.detail.includes(b.name))).toBe(true);
-    const scope = scopeFrom(new Headers(), new Map(Object.entries(bDb.cookies)));
-    const tick = roomFeed({ scope, view: "room", page: 0, search: "", since: new Date(0) });
-    expect(await tick()).toEqual({ close: { event: "denied", data: { reason: "Instructor only." } } });
-  });
-
   it("pairing: B's code is for B, whatever the form says", async () => {
     asBrowser(bDb.cookies);
     const shown = await newPairingCode(IDLE, form({ userId: a.id }));
     expect(shown.status).toBe("ok");
     expect(await db.pairingCode.count({ where: { userId: a.id } })).toBe(0);
     expect(await db.pairingCode.count({ where: { userId: b.id } })).toBe(1);
-  });
-});
-
-describe("participant B and the instructor's levers", () => {
-  it("clock, keys, deny-list switch, joining, reset and ending A's access are all refused", async () => {
-    asBrowser(bDb.cookies);
-    const keys = (await listKeys(true)).map((k) => `${k.id}:${k.status}`);
-    const attempts = [
-      travel(IDLE, form({ seconds: "32400" })),
-      rotate(IDLE, form({ mode: "hard" })),
-      setDenyListCheck(IDLE, form({ enforce: "off" })),
-      setJoiningAction(IDLE, form({ joining: "closed" })),
-      resetRoomAction(IDLE, form({ confirm: "yes" })),
-      endUser(IDLE, form({ userId: a.id })),
-    ];
-    for (const result of await Promise.all(attempts))
-      expect(result).toMatchObject({ status: "error", message: expect.stringMatching(/^Instructor only/) });
-    expect(offset()).toBe(0);
-    expect((await listKeys(true)).map((k) => `${k.id}:${k.status}`)).toEqual(keys);
-    expect(await db.session.count({ where: { userId: a.id } })).toBeGreaterThan(0);
   });
 });
