@@ -66,11 +66,12 @@ export function StatusText({ status }: { status: StreamStatus }) {
     stopped: "Not live: sign in again to resume",
   }[status];
   return (
-    <p role="status" aria-live="polite" className="text-xs text-slate-600 dark:text-slate-400">
+    // A span: it also sits inside a card's subtitle paragraph, and a <p> may not hold a <p>.
+    <span role="status" aria-live="polite" className="block text-xs text-slate-600 dark:text-slate-400">
       <span aria-hidden="true" className={status === "live" ? "text-green-700" : "text-amber-700"}>
         ●{" "}
       </span>
       {text}
-    </p>
+    </span>
   );
 }
