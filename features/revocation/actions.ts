@@ -57,7 +57,7 @@ export const denyThisToken = userAction(noInput, async (_input, { user }) => {
   const token = await myToken();
   if (!token?.claims) return { status: "error", message: "This session has no token to deny-list." };
   await denySid(token.claims.sid, "revoked by its owner", token.expiresAt);
-  await checkDenyList();
+  await enforceWhenAlone();
   const outcome = await revokedWith(user.id, "deny-sid", token.strategy);
   return showNotice(denyListEnforced() ? "deny-sid" : "deny-unchecked", outcome?.replayId);
 });
@@ -66,7 +66,7 @@ export const denyAllMyTokens = userAction(noInput, async (_input, { user }) => {
   const token = await myToken();
   await denyUser(user.id, "all tokens revoked by their owner");
   await revokeFamiliesOfUser(user.id, "all tokens revoked by their owner");
-  await checkDenyList();
+  await enforceWhenAlone();
   const outcome = await revokedWith(user.id, "deny-user", token?.strategy ?? null);
   return showNotice(denyListEnforced() ? "deny-user" : "deny-unchecked", outcome?.replayId);
 });
@@ -76,7 +76,7 @@ export const denyAllMyTokens = userAction(noInput, async (_input, { user }) => {
  * In a workshop the switch is the instructor's: one participant's click must not change the server
  * for the whole room (the notice then says the check is off).
  */
-async function checkDenyList(): Promise<void> {
+async function enforceWhenAlone(): Promise<void> {
   if (!isWorkshop()) await setDenyListEnforced(true);
 }
 
