@@ -11,6 +11,7 @@ import {
   LOCKED_PORT,
 } from "./e2e/support/env";
 import { SVC_APP_URL } from "./e2e/support/services-env";
+import { WORKSHOP_BASE_URL, WORKSHOP_SERVER_ENV } from "./e2e/workshop/env";
 
 /**
  * Every flow runs twice, once per session strategy: the `strategy` option sets the browser's
@@ -25,6 +26,8 @@ const GLOBAL_SPECS = /global\/.*\.spec\.ts/;
 const REFRESH_SPECS = /revocation-refresh\.spec\.ts/;
 const LOCKED_SPECS = /locked\.spec\.ts/;
 const SETUP = /setup\/.*\.setup\.ts/;
+/** Workshop mode (docs/workshop.md): its own server, one spec at a time (the room is shared). */
+const WORKSHOP_SPECS = /workshop\/.*\.spec\.ts/;
 
 /** What both servers share: the build, the database and the secret. */
 const SERVER_ENV = {
@@ -59,13 +62,13 @@ export default defineConfig<StrategyOptions>({
     { name: "setup", testMatch: SETUP, use: { strategy: "jwt" } },
     {
       name: "database",
-      testIgnore: [GLOBAL_SPECS, REFRESH_SPECS, LOCKED_SPECS],
+      testIgnore: [GLOBAL_SPECS, REFRESH_SPECS, LOCKED_SPECS, WORKSHOP_SPECS],
       dependencies: ["setup"],
       use: { strategy: "database" },
     },
     {
       name: "jwt",
-      testIgnore: [GLOBAL_SPECS, REFRESH_SPECS, LOCKED_SPECS],
+      testIgnore: [GLOBAL_SPECS, REFRESH_SPECS, LOCKED_SPECS, WORKSHOP_SPECS],
       dependencies: ["setup"],
       use: { strategy: "jwt" },
     },
@@ -89,6 +92,15 @@ export default defineConfig<StrategyOptions>({
       // Every test starts real processes (CLI runs, app instances): slow on a busy 2-core machine.
       timeout: 120_000,
       use: { baseURL: SVC_APP_URL },
+    },
+    {
+      name: "workshop",
+      testMatch: WORKSHOP_SPECS,
+      // Whole classroom stories (several browsers each): longer than one flow.
+      timeout: 180_000,
+      fullyParallel: false,
+      workers: 1,
+      use: { baseURL: WORKSHOP_BASE_URL },
     },
     {
       name: "global",
@@ -137,6 +149,16 @@ export default defineConfig<StrategyOptions>({
       timeout: 240_000,
       stdout: "ignore",
       stderr: "pipe",
+    },
+    {
+      // SESSION_LAB_MODE=workshop on the e2e build, with its own database; waits for the first server.
+      command: "npx tsx e2e/workshop/serve.ts",
+      url: `${WORKSHOP_BASE_URL}/api/auth/providers`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 600_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: { ...WORKSHOP_SERVER_ENV, NEXT_DIST_DIR: E2E_DIST_DIR },
     },
   ],
 });

@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { RoomBanner } from "@/features/room/banner";
 import { signOutAction } from "@/features/sessions/sign-out";
 import { StrategyToggle } from "@/features/strategy/strategy-toggle";
 import { quietButtonClass } from "@/features/ui/card";
@@ -8,6 +9,7 @@ import { asFormAction } from "@/lib/actions/guard";
 import { getAuthState } from "@/lib/auth/state";
 import { STRATEGIES, STRATEGY_LABELS } from "@/lib/auth/strategy";
 import { env } from "@/lib/env";
+import { isWorkshop } from "@/lib/room/mode";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -25,6 +27,11 @@ const NAV = [
   { href: "/mailbox", label: "Mailbox" },
   { href: "/instructor", label: "Instructor" },
 ];
+/** A workshop adds the participant's own pages (features/room). */
+const ROOM_NAV = [
+  { href: "/join", label: "Join" },
+  { href: "/timeline", label: "My timeline" },
+];
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const { user, scope } = await getAuthState();
@@ -37,7 +44,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               Session Lab
             </Link>
             <nav aria-label="Main" className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-              {NAV.map((n) => (
+              {[...NAV, ...(isWorkshop() ? ROOM_NAV : [])].map((n) => (
                 <Link
                   key={n.href}
                   href={n.href}
@@ -60,7 +67,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   className="flex min-w-0 flex-wrap items-center gap-2 text-sm"
                 >
                   <span className="min-w-0 break-all">
-                    Signed in as <strong>{user.email}</strong>
+                    Signed in as <strong>{isWorkshop() ? (user.name ?? user.email) : user.email}</strong>
                   </span>
                   <button type="submit" className={quietButtonClass}>
                     Sign out
@@ -74,6 +81,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             </div>
           </div>
         </header>
+        <RoomBanner />
         <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
         <footer className="mx-auto max-w-7xl px-4 pb-6 text-xs text-slate-500">
           Served by instance{" "}

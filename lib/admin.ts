@@ -35,16 +35,21 @@ export async function denyIssuedToken(sid: string, userId: string) {
 
 export const PAGE_SIZE = 25;
 
-export async function overview(o: { page?: number; search?: string } = {}) {
+/** `kind`: only that kind of user ("participant": the workshop console lists the room only). */
+export async function overview(o: { page?: number; search?: string; kind?: "participant" } = {}) {
   const t = new Date(now());
   const search = o.search?.trim().toLowerCase().slice(0, 100) ?? "";
-  const where = search ? { OR: [{ email: { contains: search } }, { name: { contains: search } }] } : {};
+  const where = {
+    ...(search ? { OR: [{ email: { contains: search } }, { name: { contains: search } }] } : {}),
+    ...(o.kind ? { kind: o.kind } : {}),
+  };
   const page = Math.max(0, o.page ?? 0);
   const [total, users, deny] = await Promise.all([
     db.user.count({ where }),
     db.user.findMany({
       where,
-      orderBy: { email: "asc" },
+      // A room is listed in the order people joined; accounts by address.
+      orderBy: o.kind ? [{ createdAt: "asc" }, { id: "asc" }] : { email: "asc" },
       skip: page * PAGE_SIZE,
       take: PAGE_SIZE,
       select: {

@@ -21,6 +21,9 @@ export const EVENT_TYPES = {
   "setting-changed": "Setting changed",
   "rate-limited": "Rate limit hit",
   outage: "Store outage",
+  joined: "Joined the room",
+  "device-paired": "Added a device",
+  "room-reset": "Room reset",
 } as const;
 export type EventType = keyof typeof EVENT_TYPES;
 

@@ -49,6 +49,14 @@ const schema = z.object({
   AUTH_DENYLIST_WHEN_DOWN: z.enum(["closed", "open"]).default("closed"),
   /** Redis for the deny-list and rate-limit counters (e.g. redis://127.0.0.1:6379); unset: the database. */
   REDIS_URL: z.string().url().optional(),
+  /**
+   * "demo": one person explores alone (the seeded accounts, their public password). "workshop": a room
+   * of participants who join at /join with a display name; demo accounts are refused and the instructor
+   * signs in with INSTRUCTOR_SECRET (or the secret printed once at server start). See docs/workshop.md.
+   */
+  SESSION_LAB_MODE: z.enum(["demo", "workshop"]).default("demo"),
+  /** Workshop mode: the instructor's sign-in secret. Unset: a fresh one is printed at every start. */
+  INSTRUCTOR_SECRET: z.string().min(16, "INSTRUCTOR_SECRET needs at least 16 characters").max(200).optional(),
   /** Demo mode lists the seeded accounts and opens the dev mailbox. */
   SESSION_LAB_DEMO: flag("1"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

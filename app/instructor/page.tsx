@@ -1,25 +1,18 @@
 import Link from "next/link";
-import { denyToken, endUser, rotate, travel } from "@/features/instructor/actions";
-import { SigningKeysCard } from "@/features/instructor/signing-keys-card";
+import { denyToken, endUser } from "@/features/instructor/actions";
+import { ClockCard, KeysCard, SigningKeys } from "@/features/instructor/server-levers";
+import { InstructorSignIn } from "@/features/room/instructor-sign-in";
+import { RoomConsole } from "@/features/room/room-console";
 import { ActionButton } from "@/features/sessions/action-button";
 import { Badge, Card, dangerButtonClass, quietButtonClass } from "@/features/ui/card";
 import { device } from "@/features/ui/device";
 import { when } from "@/features/ui/format";
 import { overview, requireAdmin } from "@/lib/admin";
 import { listKeys } from "@/lib/auth/keyring";
-import { duration, lifetimes } from "@/lib/auth/lifetimes";
-import { listSigningKeys } from "@/lib/auth/signing-keys";
-import { now, offset, syncClock, wallClock } from "@/lib/clock";
+import { syncClock } from "@/lib/clock";
+import { isWorkshop } from "@/lib/room/mode";
 
 export const metadata = { title: "Instructor · Session Lab" };
-
-const STEPS = [
-  { s: 60, label: "+1 min" },
-  { s: 5 * 60, label: "+5 min" },
-  { s: 3600, label: "+1 hour" },
-  { s: 9 * 3600, label: "+9 hours" },
-  { s: 8 * 86400, label: "+8 days" },
-];
 
 export default async function InstructorPage({
   searchParams,
@@ -28,6 +21,7 @@ export default async function InstructorPage({
 }) {
   const params = await searchParams;
   const admin = await requireAdmin();
+  if (!admin && isWorkshop()) return <InstructorSignIn />;
   if (!admin) {
     return (
       <div className="mx-auto max-w-xl space-y-3">
@@ -45,89 +39,17 @@ export default async function InstructorPage({
   await syncClock(true);
   const search = typeof params.q === "string" ? params.q.slice(0, 100) : "";
   const pageNo = Math.max(0, Number.parseInt(String(params.page ?? "1"), 10) - 1 || 0);
-  const [keys, room, signingKeys] = await Promise.all([
-    listKeys(true),
-    overview({ page: pageNo, search }),
-    listSigningKeys(),
-  ]);
+  if (isWorkshop()) return <RoomConsole page={pageNo} search={search} />;
+  const [keys, room] = await Promise.all([listKeys(true), overview({ page: pageNo, search })]);
   const users = room.users;
-  const l = lifetimes();
-  const ahead = offset();
   const retired = new Set(keys.filter((k) => k.status === "retired").map((k) => k.id));
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Instructor console</h1>
       <div className="grid gap-6 xl:grid-cols-2">
-        <Card
-          id="clock"
-          title="Auth clock (time travel)"
-          subtitle="Moves the clock every expiry check uses, in both modes, for everyone on this server. The machine's clock is untouched."
-        >
-          <p className="text-sm">
-            Auth clock: <strong>{when(new Date(now()))}</strong>{" "}
-            {ahead ? (
-              <Badge tone="amber">{Math.round(ahead / 60000)} min ahead</Badge>
-            ) : (
-              <Badge tone="green">real time</Badge>
-            )}
-          </p>
-          <div className="mt-3 flex flex-wrap gap-2">
-            {STEPS.map((st) => (
-              <ActionButton
-                key={st.s}
-                action={travel}
-                fields={{ seconds: String(st.s) }}
-                label={st.label}
-                ariaLabel={`Move the auth clock ${st.label}`}
-                className={quietButtonClass}
-              />
-            ))}
-            <ActionButton
-              action={travel}
-              fields={{ to: "now", seconds: "0" }}
-              label="Back to now"
-              className={quietButtonClass}
-            />
-          </div>
-          <p className="mt-2 text-xs text-slate-600">
-            Idle timeout {duration(l.idleS)}, absolute timeout {duration(l.absoluteS)}: jump past them to end
-            sessions. Your own session ages too: sign in again, then come back for “Back to now”.
-          </p>
-        </Card>
-        <Card
-          id="keys"
-          title="JWT keys"
-          subtitle="The key that encrypts session JWTs. Rotate with grace (old tokens still decrypt) or hard (every JWT session ends at once)."
-        >
-          <ul className="space-y-1 text-sm">
-            {keys.map((k) => (
-              <li key={k.id} className="flex flex-wrap items-center gap-2">
-                <strong>{k.id}</strong>
-                <Badge tone={k.status === "active" ? "green" : k.status === "grace" ? "amber" : "slate"}>
-                  {k.status}
-                </Badge>
-                <span className="text-slate-600">
-                  {k.id === "k1" ? "AUTH_SECRET" : `created ${when(k.createdAt)}`}
-                </span>
-              </li>
-            ))}
-          </ul>
-          <div className="mt-3 flex flex-wrap gap-3">
-            <ActionButton
-              action={rotate}
-              fields={{ mode: "grace" }}
-              label="Rotate with grace"
-              className={quietButtonClass}
-            />
-            <ActionButton
-              action={rotate}
-              fields={{ mode: "hard" }}
-              label="Hard rotation"
-              className={dangerButtonClass}
-            />
-          </div>
-        </Card>
-        <SigningKeysCard keys={signingKeys} now={wallClock.now()} />
+        <ClockCard />
+        <KeysCard />
+        <SigningKeys />
       </div>
       <Card
         id="users"

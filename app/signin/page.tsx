@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { WorkshopSignIn } from "@/features/room/workshop-sign-in";
 import { signInErrorMessage } from "@/features/signin/messages";
 import { SignInForms } from "@/features/signin/sign-in-forms";
 import { safeCallback } from "@/lib/auth/callback-url";
@@ -6,6 +7,7 @@ import { getAuthState } from "@/lib/auth/state";
 import { STRATEGY_LABELS } from "@/lib/auth/strategy";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/lib/demo-accounts";
 import { env } from "@/lib/env";
+import { isWorkshop } from "@/lib/room/mode";
 
 export const metadata = { title: "Sign in · Session Lab" };
 
@@ -31,8 +33,9 @@ export default async function SignInPage({
           {error}
         </p>
       ) : null}
+      {isWorkshop() ? <WorkshopSignIn scope={scope} callbackUrl={safeCallback(params.callbackUrl)} /> : null}
       <SignInForms callbackUrl={safeCallback(params.callbackUrl)} />
-      {env.SESSION_LAB_DEMO ? (
+      {env.SESSION_LAB_DEMO && !isWorkshop() ? (
         <section aria-labelledby="demo-title" className="rounded-xl border border-slate-200 bg-white p-5">
           <h2 id="demo-title" className="text-lg font-semibold">
             Demo accounts

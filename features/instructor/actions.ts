@@ -6,6 +6,7 @@ import { adminAction } from "@/lib/actions/guard";
 import { denyIssuedToken, endEverything, findUser } from "@/lib/admin";
 import { recordEvent } from "@/lib/audit";
 import { rotateKeys } from "@/lib/auth/keyring";
+import { duration } from "@/lib/auth/lifetimes";
 import { revokeAllFamilies } from "@/lib/auth/refresh";
 import { getAuthState } from "@/lib/auth/state";
 import { STRATEGY_MODULES } from "@/lib/auth/strategies";
@@ -50,7 +51,12 @@ export const travel = adminAction(travelInput, async ({ seconds, to }, { user })
     next === 0
       ? "The auth clock is back to real time."
       : `The auth clock now runs ${Math.round(next / 60000)} min ahead.`;
-  await recordEvent("clock-moved", { userId: user.id, detail: message });
+  // Written as what the instructor did: every participant's banner reads "The instructor …".
+  const did =
+    next === 0
+      ? "moved the auth clock back to real time"
+      : `moved the auth clock +${duration(seconds)} (now ${duration(next / 1000)} ahead of real time)`;
+  await recordEvent("clock-moved", { userId: user.id, detail: did });
   return done(message);
 });
 
@@ -69,7 +75,10 @@ export const rotate = adminAction(
     }
     const families = hard ? await revokeAllFamilies("hard key rotation") : 0;
     await recordRevocationForAll(hard ? "hard-rotation" : "grace-rotation");
-    await recordEvent("key-rotated", { userId: user.id, detail: `${mode} rotation: ${key.id} active` });
+    await recordEvent("key-rotated", {
+      userId: user.id,
+      detail: `rotated the JWT keys (${mode} rotation: ${key.id} active${hard ? ", every older token dead" : ""})`,
+    });
     const revokedText = `${families} refresh famil${families === 1 ? "y was" : "ies were"} revoked with them`;
     return done(
       (hard
@@ -88,6 +97,7 @@ export const endUser = adminAction(userInput, async ({ userId }) => {
   if (!user) return { status: "error", message: "Unknown user." };
   const { rows, families } = await endEverything(user.id);
   await recordRevocation(user.id, "admin", null);
+  await recordEvent("revoked", { userId: user.id, detail: "the instructor ended every session and token" });
   return done(
     `${user.email}: ${rows} database session${rows === 1 ? "" : "s"} deleted (gone on the next request), all tokens deny-listed (refused where the deny-list is checked), ${families} refresh famil${families === 1 ? "y" : "ies"} revoked. A plain JWT checked without the deny-list still works until it expires: nothing on the server can stop it.`,
   );
@@ -99,5 +109,10 @@ export const denyToken = adminAction(sidInput, async ({ sid, userId }) => {
   const found = await denyIssuedToken(sid, userId);
   if (!found) return { status: "error", message: "Unknown token." };
   await recordRevocation(userId, "admin", isStrategy(found.strategy) ? found.strategy : null);
+  await recordEvent("revoked", {
+    userId,
+    strategy: found.strategy,
+    detail: `the instructor deny-listed sid ${sid.slice(0, 8)}…`,
+  });
   return done(`Token ${sid} is deny-listed.`);
 });

@@ -4,13 +4,14 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { adminAction, noInput, publicAction, userAction } from "@/lib/actions/guard";
 import { recordEvent } from "@/lib/audit";
-import { denySid, denyUser, setDenyListEnforced } from "@/lib/auth/deny-list";
+import { denyListEnforced, denySid, denyUser, setDenyListEnforced } from "@/lib/auth/deny-list";
 import { revokeFamiliesOfUser, revokeFamily } from "@/lib/auth/refresh";
 import { getAuthState } from "@/lib/auth/state";
 import { revokedWith } from "@/lib/revocation/after-revoke";
 import { labId } from "@/lib/revocation/lab-id";
 import { showNotice } from "@/lib/revocation/notice";
 import { discardCopy, keepCopy, replayCopy } from "@/lib/revocation/stolen";
+import { isWorkshop } from "@/lib/room/mode";
 
 const copyInput = z.object({ copyId: z.string().regex(/^[a-z0-9]{10,40}$/, "Unknown copy.") });
 
@@ -46,7 +47,9 @@ export const replayAction = publicAction(copyInput, async ({ copyId }) => {
 
 export const discardAction = publicAction(copyInput, async ({ copyId }) => {
   const bench = await labId(false);
-  if (bench) await discardCopy(bench, copyId);
+  // Only this browser's own copies: another bench's id discards nothing, and says so.
+  if (!bench || (await discardCopy(bench, copyId)) === 0)
+    return { status: "error", message: "That copy is gone." };
   return done("Copy discarded.");
 });
 
@@ -54,19 +57,28 @@ export const denyThisToken = userAction(noInput, async (_input, { user }) => {
   const token = await myToken();
   if (!token?.claims) return { status: "error", message: "This session has no token to deny-list." };
   await denySid(token.claims.sid, "revoked by its owner", token.expiresAt);
-  await setDenyListEnforced(true);
+  await enforceWhenAlone();
   const outcome = await revokedWith(user.id, "deny-sid", token.strategy);
-  return showNotice("deny-sid", outcome?.replayId);
+  return showNotice(denyListEnforced() ? "deny-sid" : "deny-unchecked", outcome?.replayId);
 });
 
 export const denyAllMyTokens = userAction(noInput, async (_input, { user }) => {
   const token = await myToken();
   await denyUser(user.id, "all tokens revoked by their owner");
   await revokeFamiliesOfUser(user.id, "all tokens revoked by their owner");
-  await setDenyListEnforced(true);
+  await enforceWhenAlone();
   const outcome = await revokedWith(user.id, "deny-user", token?.strategy ?? null);
-  return showNotice("deny-user", outcome?.replayId);
+  return showNotice(denyListEnforced() ? "deny-user" : "deny-unchecked", outcome?.replayId);
 });
+
+/**
+ * Alone with the lab, denying a token turns the server-wide check on, so the lever shows its effect.
+ * In a workshop the switch is the instructor's: one participant's click must not change the server
+ * for the whole room (the notice then says the check is off).
+ */
+async function enforceWhenAlone(): Promise<void> {
+  if (!isWorkshop()) await setDenyListEnforced(true);
+}
 
 /**
  * The server-wide deny-list switch is the instructor's alone: if anyone could turn it off, a thief
@@ -77,7 +89,10 @@ export const setDenyListCheck = adminAction(
   async ({ enforce }, { user }) => {
     const on = enforce === "on";
     await setDenyListEnforced(on);
-    await recordEvent("setting-changed", { userId: user.id, detail: `deny-list check ${enforce}` });
+    await recordEvent("setting-changed", {
+      userId: user.id,
+      detail: `turned the deny-list check ${enforce}`,
+    });
     return done(
       on
         ? "The deny-list is now checked on every request: one lookup more each time."

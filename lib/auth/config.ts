@@ -4,6 +4,9 @@ import type { JWT } from "next-auth/jwt";
 import { recordEvent } from "@/lib/audit";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { isWorkshop } from "@/lib/room/mode";
+import { workshopMagicLinkAllowed } from "@/lib/room/policy";
+import { roomProviders, signInMethod } from "@/lib/room/providers";
 import { syncSettings } from "@/lib/settings";
 import { labAdapter } from "./adapter";
 import { authJsCookies } from "./cookies";
@@ -32,7 +35,7 @@ export async function buildAuthConfig(req?: Request): Promise<NextAuthConfig> {
     useSecureCookies: scope.secure,
     cookies: authJsCookies(scope.secure),
     adapter: labAdapter(scope),
-    providers: [passwordProvider, magicLinkProvider],
+    providers: [passwordProvider, magicLinkProvider, ...roomProviders()],
     session: {
       strategy: mode.nextAuth,
       maxAge: l.idleS,
@@ -47,8 +50,9 @@ export async function buildAuthConfig(req?: Request): Promise<NextAuthConfig> {
     callbacks: {
       // Instructor accounts sign in with a password only: a magic link is as good as the mailbox
       // it lands in, and the lab's mailbox is a shared classroom device.
-      async signIn({ user, account }) {
+      async signIn({ user, account, email }) {
         if (account?.provider !== "email" || !user.email) return true;
+        if (isWorkshop()) return workshopMagicLinkAllowed(user.email, Boolean(email?.verificationRequest));
         const known = await db.user.findUnique({
           where: { email: user.email.toLowerCase() },
           select: { role: true },
@@ -82,7 +86,7 @@ export async function buildAuthConfig(req?: Request): Promise<NextAuthConfig> {
         await recordEvent("sign-in", {
           userId: user.id,
           strategy: scope.strategy,
-          detail: `${account?.provider === "email" ? "magic link" : "password"}, ${scope.strategy} mode`,
+          detail: `${signInMethod(account?.provider)}, ${scope.strategy} mode`,
         });
       },
       async signOut(message) {

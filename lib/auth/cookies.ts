@@ -18,7 +18,8 @@ export type CookieId =
   | "remember"
   | "strategy"
   | "bench"
-  | "pin";
+  | "pin"
+  | "participant";
 
 export interface CookieSpec {
   id: CookieId;
@@ -96,6 +97,15 @@ export const COOKIES: Record<CookieId, CookieSpec> = {
     setBy: "Session Lab",
     maxAge: () => 30 * 86400,
     purpose: "This browser's lab bench (owns your stolen copies and your mail)",
+  },
+  participant: {
+    id: "participant",
+    name: () => "session-lab.participant",
+    httpOnly: true,
+    setBy: "Session Lab",
+    maxAge: () => 7 * 86400,
+    purpose:
+      "Workshop mode: this device's participant key (the server keeps only its SHA-256); signs you in again after you sign out",
   },
   pin: {
     id: "pin",

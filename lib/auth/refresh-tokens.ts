@@ -1,4 +1,5 @@
 import "server-only";
+import { recordEvent } from "@/lib/audit";
 import { nowSeconds } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { COOKIES, setCookieLine } from "./cookies";
@@ -44,6 +45,11 @@ export async function mintFromRefresh(raw: string, salt: string): Promise<Minted
     salt,
     at,
   );
+  await recordEvent("refreshed", {
+    userId: user.id,
+    strategy: "jwt-refresh",
+    detail: `refresh token rotated in family ${result.familyId.slice(0, 8)}…; new access token for ${lifetimes().accessS} s`,
+  });
   return { ok: true, accessToken, refreshToken: result.token, persistent: result.persistent, exp };
 }
 

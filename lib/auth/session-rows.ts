@@ -1,5 +1,6 @@
 import "server-only";
 import type { AdapterSession } from "next-auth/adapters";
+import { recordEvent } from "@/lib/audit";
 import { now, toRealTime } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { lifetimes } from "./lifetimes";
@@ -34,6 +35,11 @@ export async function createSessionRow(scope: RequestScope, s: NewSession): Prom
       ip: scope.ip,
       persistent: s.persistent,
     },
+  });
+  await recordEvent("session-created", {
+    userId: s.userId,
+    strategy: scope.strategy,
+    detail: `session row created (only its SHA-256 is stored), ${s.persistent ? "persistent" : "browser-session"} cookie`,
   });
   // Auth.js compares this with the real clock: hand it over in its frame (see lib/clock.ts).
   return { sessionToken: token, userId: s.userId, expires: toRealTime(expires) };

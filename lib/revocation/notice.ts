@@ -13,6 +13,8 @@ export const NOTICES = {
   "db-revoke-all": "Deleted all your sessions, this one included: you are signed out everywhere.",
   "deny-sid": "This token's sid is on the deny-list, and the deny-list is checked on every request.",
   "deny-user": "Every token you hold, on every device, is deny-listed.",
+  "deny-unchecked":
+    "Deny-listed. But the server-wide deny-list check is off (in a workshop only the instructor switches it), so tokens are not checked against the list yet: a stolen copy keeps working until the check is on.",
   "family-revoke":
     "Refresh family revoked: no more renewals; the current access token still works until it expires.",
 } as const;

@@ -69,8 +69,9 @@ export async function listCopies(benchId: string) {
   }));
 }
 
-export async function discardCopy(benchId: string, id: string) {
-  await db.stolenCopy.deleteMany({ where: { id, ownerId: benchId } });
+export async function discardCopy(benchId: string, id: string): Promise<number> {
+  const { count } = await db.stolenCopy.deleteMany({ where: { id, ownerId: benchId } });
+  return count;
 }
 
 /** Say plainly why a JWT copy still works: nothing on the server remembers it, so only exp ends it. */

@@ -1,5 +1,6 @@
 import "server-only";
 import type { JWT } from "next-auth/jwt";
+import { recordEvent } from "@/lib/audit";
 import { now, nowSeconds } from "@/lib/clock";
 import { db } from "@/lib/db/client";
 import { StoreUnavailableError } from "@/lib/store/gate";
@@ -33,6 +34,11 @@ export async function jwtClaimsAtSignIn(mode: JwtMode, { scope, user, persistent
       ip: scope.ip,
       keyId: key?.id,
     },
+  });
+  await recordEvent("session-created", {
+    userId: user.id,
+    strategy: mode,
+    detail: `JWT issued (sid ${sid.slice(0, 8)}…, key ${key?.id ?? "?"}); the server keeps no session`,
   });
   const claims: NewClaims = {
     sub: user.id,
