@@ -7,9 +7,13 @@ import {
   E2E_DB_URL,
   E2E_DIST_DIR,
   E2E_PORT,
+  E2E_POSTGRES_URL,
+  HTTPS_BASE_URL,
   LOCKED_BASE_URL,
   LOCKED_PORT,
+  POSTGRES_BASE_URL,
 } from "./e2e/support/env";
+import { postgresListening } from "./e2e/support/postgres-available";
 import { SVC_APP_URL } from "./e2e/support/services-env";
 import { WORKSHOP_BASE_URL, WORKSHOP_SERVER_ENV } from "./e2e/workshop/env";
 
@@ -25,9 +29,23 @@ const DEBIAN_CHROMIUM = "/usr/bin/chromium";
 const GLOBAL_SPECS = /global\/.*\.spec\.ts/;
 const REFRESH_SPECS = /revocation-refresh\.spec\.ts/;
 const LOCKED_SPECS = /locked\.spec\.ts/;
-const SETUP = /setup\/.*\.setup\.ts/;
 /** Workshop mode (docs/workshop.md): its own server, one spec at a time (the room is shared). */
 const WORKSHOP_SPECS = /workshop\/.*\.spec\.ts/;
+/**
+ * The specs that read and write the session store, run a second time on PostgreSQL (the
+ * "postgresql" project) in both modes.
+ */
+const STORE_SPECS =
+  /(password-sign-in|sign-out|two-devices|session-rotation|revocation-database|revocation-jwt|bad-cookies)\.spec\.ts/;
+
+const RECIPES = /recipes\/.*\.recipe\.ts/;
+
+const WITH_POSTGRES = postgresListening(E2E_POSTGRES_URL);
+if (!WITH_POSTGRES)
+  console.warn(
+    `playwright: no PostgreSQL at ${E2E_POSTGRES_URL}: the "postgresql" project is skipped. ` +
+      "Start PostgreSQL there (trust auth) or set E2E_POSTGRES_URL to run the suite against it too.",
+  );
 
 /** What both servers share: the build, the database and the secret. */
 const SERVER_ENV = {
@@ -59,7 +77,7 @@ export default defineConfig<StrategyOptions>({
   },
   projects: [
     // Turns the server-wide deny-list check on before anything runs in parallel (see the file).
-    { name: "setup", testMatch: SETUP, use: { strategy: "jwt" } },
+    { name: "setup", testMatch: /setup\/deny-list-on\.setup\.ts/, use: { strategy: "jwt" } },
     {
       name: "database",
       testIgnore: [GLOBAL_SPECS, REFRESH_SPECS, LOCKED_SPECS, WORKSHOP_SPECS],
@@ -102,10 +120,47 @@ export default defineConfig<StrategyOptions>({
       workers: 1,
       use: { baseURL: WORKSHOP_BASE_URL },
     },
+    // The recipes of docs/testing-with-playwright.md: states saved once per role × strategy, then
+    // every page checked with axe, for overflow and for browser errors, at two widths.
+    { name: "recipes-setup", testMatch: /recipes\/auth\.setup\.ts/, dependencies: ["setup"] },
+    {
+      name: "recipes",
+      testMatch: RECIPES,
+      dependencies: ["recipes-setup"],
+      use: { viewport: { width: 1280, height: 800 } },
+    },
+    {
+      name: "recipes-narrow",
+      testMatch: /recipes\/every-page\.recipe\.ts/,
+      dependencies: ["recipes-setup"],
+      use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+    },
+    {
+      // Auth.js's __Secure-/__Host- cookies, Secure flags and HSTS, over a certificate made at start.
+      name: "https",
+      testMatch: /https\/.*\.e2e\.ts/,
+      use: { baseURL: HTTPS_BASE_URL, ignoreHTTPSErrors: true, strategy: "database" },
+    },
+    ...(WITH_POSTGRES
+      ? [
+          {
+            name: "setup-postgresql",
+            testMatch: /setup\/deny-list-on\.setup\.ts/,
+            use: { baseURL: POSTGRES_BASE_URL, strategy: "jwt" as const },
+          },
+          ...(["database", "jwt"] as const).map((strategy) => ({
+            name: `postgresql-${strategy}`,
+            testMatch: STORE_SPECS,
+            dependencies: ["setup-postgresql"],
+            use: { baseURL: POSTGRES_BASE_URL, strategy },
+          })),
+        ]
+      : []),
     {
       name: "global",
       testMatch: GLOBAL_SPECS,
-      dependencies: ["database", "jwt", "jwt-refresh", "locked"],
+      // After everything that shares the SQLite database (the https server does).
+      dependencies: ["database", "jwt", "jwt-refresh", "locked", "https", "recipes", "recipes-narrow"],
       fullyParallel: false,
       workers: 1,
     },
@@ -160,5 +215,30 @@ export default defineConfig<StrategyOptions>({
       stderr: "pipe",
       env: { ...WORKSHOP_SERVER_ENV, NEXT_DIST_DIR: E2E_DIST_DIR },
     },
+    {
+      // The same build and database over HTTPS (a certificate made at start); waits for the first server.
+      command: "npx tsx e2e/support/serve-https.ts",
+      url: `${HTTPS_BASE_URL}/api/auth/providers`,
+      ignoreHTTPSErrors: true,
+      reuseExistingServer: !process.env.CI,
+      timeout: 600_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: { ...SERVER_ENV, AUTH_SESSION_STRATEGY: "database", AUTH_STRATEGY_LOCKED: "0" },
+    },
+    ...(WITH_POSTGRES
+      ? [
+          {
+            // The same build on PostgreSQL (a fresh database each run); waits for the first server.
+            command: "npx tsx e2e/support/serve-postgres.ts",
+            url: `${POSTGRES_BASE_URL}/api/auth/providers`,
+            reuseExistingServer: !process.env.CI,
+            timeout: 600_000,
+            stdout: "ignore" as const,
+            stderr: "pipe" as const,
+            env: { ...SERVER_ENV, AUTH_SESSION_STRATEGY: "database", AUTH_STRATEGY_LOCKED: "0" },
+          },
+        ]
+      : []),
   ],
 });

@@ -3,16 +3,15 @@ import { statusOf } from "./pages/action-button";
 import { LabPage } from "./pages/lab-page";
 import { RevocationPage } from "./pages/revocation-page";
 import { SignInPage } from "./pages/sign-in-page";
-import { DEMO_PASSWORD } from "./support/env";
-import { createUser, type TestUser } from "./support/users";
+import type { TestUser } from "./support/users";
 
 /**
  * The console lists only the first 100 users by email, and the suite makes a new user for nearly
  * every test (about 80 a run, and growing): the user under test gets an address that sorts first.
  */
 const test = base.extend<{ target: TestUser }>({
-  target: async ({ testDatabase }, use) => {
-    await use(createUser(testDatabase, DEMO_PASSWORD, { prefix: "0-ended" }));
+  target: async ({ accounts }, use) => {
+    await use(await accounts.create({ prefix: "0-ended" }));
   },
 });
 

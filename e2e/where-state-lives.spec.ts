@@ -1,5 +1,5 @@
 import { expect, test } from "./fixtures";
-import { SESSION_COOKIE } from "./support/cookies";
+import { BENCH_COOKIE, SESSION_COOKIE } from "./support/cookies";
 
 test.beforeEach(async ({ signInPage, freshUser }) => {
   await signInPage.signInAs(freshUser);
@@ -35,4 +35,16 @@ test("This request panel lists the timed steps the server took", async ({ strate
   await expect(steps.first()).toBeVisible();
   await expect(steps.first()).toContainText(/\d+(\.\d+)? (ms|µs)/);
   await expect(labPage.requestPanel).toContainText("trusted");
+});
+
+test("Browser panel: the bench cookie is described as the persistent cookie it is (issue 6, defect 7)", async ({
+  labPage,
+  revocationPage,
+}) => {
+  await revocationPage.goto();
+  await revocationPage.keepStolenCopy(); // makes this browser's bench cookie, set for 30 days
+  await labPage.goto();
+  const bench = labPage.cookieRow(BENCH_COOKIE);
+  await expect(bench).toContainText("persistent: kept 30 days after it was set");
+  await expect(bench).not.toContainText("no Expires");
 });

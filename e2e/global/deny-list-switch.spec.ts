@@ -1,4 +1,6 @@
 import { expect, test } from "../fixtures";
+import { RevocationPage } from "../pages/revocation-page";
+import { SignInPage } from "../pages/sign-in-page";
 
 // The deny-list switch is server-wide: turning it off would let other tests' deny-listed tokens
 // through, so these run alone. Both leave it on, as the setup project set it.
@@ -13,9 +15,7 @@ test("the check applies from the very next request: the attacker's replay right 
 }) => {
   await signInPage.signInAs(freshUser);
   await revocationPage.goto();
-  if (await revocationPage.stopCheckingDenyListButton.isVisible())
-    await revocationPage.stopCheckingDenyList();
-  await revocationPage.goto();
+  await revocationPage.ensureDenyListChecked();
   await revocationPage.keepStolenCopy();
   await revocationPage.replayStolenCopy(); // the lab's flow: see the copy work, then pull the lever
 
@@ -31,7 +31,14 @@ test("the lookup is what revokes: with the check off, a deny-listed token is acc
   signInPage,
   revocationPage,
   freshUser,
+  accounts,
+  openDevice,
 }) => {
+  // The switch is the instructor's: a second browser, signed in as one, in JWT mode.
+  const instructor = new RevocationPage(await openDevice("jwt"));
+  await new SignInPage(instructor.page).signInAs(await accounts.create({ role: "admin" }));
+  await instructor.goto();
+
   await signInPage.signInAs(freshUser);
   await revocationPage.goto();
   await revocationPage.ensureDenyListChecked();
@@ -43,8 +50,8 @@ test("the lookup is what revokes: with the check off, a deny-listed token is acc
 
   // A new sign-in is a new sid, not on the list; the copy's sid still is.
   await signInPage.signInAs(freshUser);
-  await revocationPage.goto();
-  await revocationPage.stopCheckingDenyList();
+  await instructor.goto();
+  await instructor.stopCheckingDenyList();
   try {
     await revocationPage.goto();
     await expect(revocationPage.denyListCost).toContainText("none (no lookup was made)");
@@ -52,7 +59,7 @@ test("the lookup is what revokes: with the check off, a deny-listed token is acc
     await expect(replay.outcome).toHaveText("accepted");
     await expect(replay.why).toContainText(`Accepted as ${freshUser.email}.`);
   } finally {
-    await revocationPage.goto();
-    await revocationPage.ensureDenyListChecked();
+    await instructor.goto();
+    await instructor.ensureDenyListChecked();
   }
 });

@@ -16,7 +16,22 @@ export const BASE_URL = `http://localhost:${E2E_PORT}`;
  */
 export const LOCKED_PORT = 3101;
 export const LOCKED_BASE_URL = `http://localhost:${LOCKED_PORT}`;
+/**
+ * The same build and database over HTTPS (a certificate made at start, e2e/support/serve-https.ts):
+ * where Auth.js's cookies take their `__Secure-` / `__Host-` names and HSTS is sent.
+ */
+export const HTTPS_PORT = 3102;
+export const HTTPS_BASE_URL = `https://localhost:${HTTPS_PORT}`;
 export const E2E_DIST_DIR = ".next-e2e";
+/**
+ * The same build on PostgreSQL (e2e/support/serve-postgres.ts): the store-touching specs run
+ * again against it. Its own database, dropped and re-made each run. Skipped, with a message, when
+ * nothing listens there; E2E_POSTGRES_URL points it elsewhere.
+ */
+export const POSTGRES_PORT = 3103;
+export const POSTGRES_BASE_URL = `http://localhost:${POSTGRES_PORT}`;
+export const E2E_POSTGRES_URL =
+  process.env.E2E_POSTGRES_URL || "postgresql://postgres@127.0.0.1:5432/session_lab_e2e";
 export const E2E_DB_URL = "file:./.data/e2e.db";
 export const E2E_DB_FILE = path.join(REPO_ROOT, ".data", "e2e.db");
 /** 43 characters, like `openssl rand -base64 32`; a test secret, so it is fine that it is public. */

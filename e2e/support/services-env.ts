@@ -11,9 +11,12 @@ export const SVC_APP_URL = `http://localhost:${SVC_APP_PORT}`;
 /** The app's own idea of itself (its internal URL): the `iss` of its access tokens. */
 export const SVC_APP_ORIGIN = `http://127.0.0.1:${SVC_APP_PORT}`;
 export const SVC_SERVICE_URL = `http://127.0.0.1:${SVC_SERVICE_PORT}`;
-/** Spare ports for tests that start (and stop) an app and a service of their own. */
-export const SPARE_APP_PORT = SVC_APP_PORT + 1;
-export const SPARE_SERVICE_PORT = SVC_SERVICE_PORT + 1;
+/**
+ * Spare ports for tests that start (and stop) an app and a service of their own: clear of every
+ * other e2e server (3100-3105), so a busy port never passes for this test's app.
+ */
+export const SPARE_APP_PORT = SVC_APP_PORT + 10;
+export const SPARE_SERVICE_PORT = SVC_SERVICE_PORT + 10;
 
 /** A test secret, so it is fine that it is public. */
 export const SVC_CLIENT_SECRET = "e2e-orders-client-secret-not-for-production-42";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import Database from "better-sqlite3";
-import { E2E_DB_FILE, SEEDED_EMAIL } from "./env";
+import { type APIRequestContext, request as playwrightRequest } from "@playwright/test";
+import { DEMO_PASSWORD } from "./env";
 
 export interface TestUser {
   id: string;
@@ -16,29 +16,55 @@ export interface NewUserOptions {
   prefix?: string;
 }
 
-/**
- * Test users are written straight into the e2e database, with the seeded account's scrypt hash,
- * so each test signs in as someone no parallel test touches (no shared sessions, no shared mail).
- */
-export function openTestDatabase(): Database.Database {
-  const db = new Database(E2E_DB_FILE, { fileMustExist: true });
-  db.pragma("busy_timeout = 5000"); // the server writes to the same file
-  return db;
-}
+/** The seeded instructor (lib/demo-accounts.ts) signs the suite's accounts into existence. */
+const SEEDED_ADMIN = "instructor@example.com";
 
-export function createUser(
-  db: Database.Database,
-  password: string,
-  { role = "user", prefix = "e2e" }: NewUserOptions = {},
-): TestUser {
-  const seeded = db.prepare('SELECT "passwordHash" FROM "User" WHERE email = ?').get(SEEDED_EMAIL) as
-    | { passwordHash: string | null }
-    | undefined;
-  if (!seeded?.passwordHash) throw new Error(`${SEEDED_EMAIL} is not seeded in ${E2E_DB_FILE}`);
-  const tag = randomBytes(6).toString("hex");
-  const user = { id: `e2e_${tag}`, email: `${prefix}-${tag}@example.com`, name: `E2E ${tag}`, password };
-  db.prepare(
-    'INSERT INTO "User" (id, email, name, role, "passwordHash", "createdAt") VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(user.id, user.email, user.name, role, seeded.passwordHash, Date.now());
-  return user;
+/**
+ * Test users come from the app's own admin API (POST /api/admin/users, as the seeded instructor
+ * with a bearer token from POST /api/token), never from SQL: the suite runs unchanged against
+ * SQLite, PostgreSQL or a deployed URL. Each test gets someone no parallel test touches (no shared
+ * sessions, no shared mail).
+ */
+export class Accounts {
+  private bearer: Promise<string> | null = null;
+
+  constructor(
+    private readonly api: APIRequestContext,
+    private readonly baseURL: string,
+  ) {}
+
+  static async open(baseURL: string): Promise<Accounts> {
+    // The https project's certificate is made at start: nothing to verify it against.
+    return new Accounts(await playwrightRequest.newContext({ baseURL, ignoreHTTPSErrors: true }), baseURL);
+  }
+
+  async close(): Promise<void> {
+    await this.api.dispose();
+  }
+
+  private adminToken(): Promise<string> {
+    this.bearer ??= (async () => {
+      const res = await this.api.post(`${this.baseURL}/api/token`, {
+        data: { grant_type: "password", username: SEEDED_ADMIN, password: DEMO_PASSWORD, mode: "database" },
+      });
+      if (res.status() !== 200)
+        throw new Error(`the seeded instructor could not sign in: ${await res.text()}`);
+      return ((await res.json()) as { access_token: string }).access_token;
+    })();
+    return this.bearer;
+  }
+
+  async create({ role = "user", prefix = "e2e" }: NewUserOptions = {}): Promise<TestUser> {
+    const tag = randomBytes(6).toString("hex");
+    const email = `${prefix}-${tag}@example.com`;
+    const name = `E2E ${tag}`;
+    const res = await this.api.post(`${this.baseURL}/api/admin/users`, {
+      headers: { authorization: `Bearer ${await this.adminToken()}` },
+      data: { email, name, role, password: DEMO_PASSWORD },
+    });
+    if (res.status() !== 201)
+      throw new Error(`POST /api/admin/users answered ${res.status()}: ${await res.text()}`);
+    const { id } = (await res.json()) as { id: string };
+    return { id, email, name, password: DEMO_PASSWORD };
+  }
 }

@@ -1,0 +1,53 @@
+import { readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, test } from "../fixtures";
+import { Header } from "../pages/header";
+import { ROLES, type Role, STATE_STRATEGIES, statePath, whoPath } from "./states";
+
+/**
+ * Recipe: every page, as every kind of user, checked the same three ways: axe finds no WCAG 2 A/AA
+ * violation, nothing is wider than the screen (this file runs in the "recipes" project at a laptop
+ * width and in "recipes-narrow" at 390 px), and the browser reports no error (the fixtures' guard).
+ * Signed-in tests reuse the states auth.setup.ts saved: no sign-in per test.
+ */
+const PAGES: Record<Role | "visitor", string[]> = {
+  visitor: ["/", "/signin", "/revocation", "/services", "/mailbox", "/timeline", "/no-such-page"],
+  user: ["/", "/revocation", "/services", "/mailbox", "/timeline", "/instructor"],
+  admin: ["/", "/revocation", "/services", "/mailbox", "/timeline", "/instructor"],
+};
+
+async function checkPage(page: Page, path: string): Promise<void> {
+  const response = await page.goto(path);
+  expect(response?.status(), `${path} answers`).toBe(path === "/no-such-page" ? 404 : 200);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+
+  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const found = axe.violations.map(
+    (v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`,
+  );
+  expect(found, `axe on ${path}`).toEqual([]);
+
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${path} is wider than the screen by ${overflow}px`).toBeLessThanOrEqual(0);
+}
+
+test.describe("a visitor who is not signed in", () => {
+  for (const path of PAGES.visitor) test(`${path}`, async ({ page }) => checkPage(page, path));
+});
+
+for (const role of ROLES) {
+  for (const strategy of STATE_STRATEGIES) {
+    test.describe(`${role}, ${strategy} mode`, () => {
+      test.use({ strategy, storageState: statePath(role, strategy) });
+      for (const path of PAGES[role]) {
+        test(`${path}`, async ({ page }) => {
+          await checkPage(page, path);
+          const { email } = JSON.parse(readFileSync(whoPath(role, strategy), "utf8")) as { email: string };
+          await new Header(page).expectSignedInAs(email);
+        });
+      }
+    });
+  }
+}
