@@ -32,11 +32,12 @@ const LOCKED_SPECS = /locked\.spec\.ts/;
 /** Workshop mode (docs/workshop.md): its own server, one spec at a time (the room is shared). */
 const WORKSHOP_SPECS = /workshop\/.*\.spec\.ts/;
 /**
- * The specs that read and write the session store, run a second time on PostgreSQL (the
- * "postgresql" project) in both modes.
+ * The specs that read and write the session store, run a second time on PostgreSQL: the
+ * database-mode flows (rows created, looked up, rotated, deleted) and the JWT deny-list.
  */
-const STORE_SPECS =
-  /(password-sign-in|sign-out|two-devices|session-rotation|revocation-database|revocation-jwt|bad-cookies)\.spec\.ts/;
+const STORE_SPECS_DATABASE =
+  /(password-sign-in|sign-out|two-devices|session-rotation|revocation-database|bad-cookies)\.spec\.ts/;
+const STORE_SPECS_JWT = /revocation-jwt\.spec\.ts/;
 
 const RECIPES = /recipes\/.*\.recipe\.ts/;
 
@@ -63,7 +64,8 @@ export default defineConfig<StrategyOptions>({
   forbidOnly: Boolean(process.env.CI),
   retries: 0,
   workers: 2,
-  timeout: 30_000,
+  // Generous: a 2-core CI machine runs two browsers, several servers and the builds at once.
+  timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [["list"], ["html", { open: "never" }]],
   use: {
@@ -126,6 +128,8 @@ export default defineConfig<StrategyOptions>({
     {
       name: "recipes",
       testMatch: RECIPES,
+      // Each recipe test walks several pages with axe.
+      timeout: 120_000,
       dependencies: ["recipes-setup"],
       use: { viewport: { width: 1280, height: 800 } },
     },
@@ -133,6 +137,7 @@ export default defineConfig<StrategyOptions>({
       name: "recipes-narrow",
       testMatch: /recipes\/every-page\.recipe\.ts/,
       dependencies: ["recipes-setup"],
+      timeout: 120_000,
       use: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
     },
     {
@@ -148,12 +153,18 @@ export default defineConfig<StrategyOptions>({
             testMatch: /setup\/deny-list-on\.setup\.ts/,
             use: { baseURL: POSTGRES_BASE_URL, strategy: "jwt" as const },
           },
-          ...(["database", "jwt"] as const).map((strategy) => ({
-            name: `postgresql-${strategy}`,
-            testMatch: STORE_SPECS,
+          {
+            name: "postgresql-database",
+            testMatch: STORE_SPECS_DATABASE,
             dependencies: ["setup-postgresql"],
-            use: { baseURL: POSTGRES_BASE_URL, strategy },
-          })),
+            use: { baseURL: POSTGRES_BASE_URL, strategy: "database" as const },
+          },
+          {
+            name: "postgresql-jwt",
+            testMatch: STORE_SPECS_JWT,
+            dependencies: ["setup-postgresql"],
+            use: { baseURL: POSTGRES_BASE_URL, strategy: "jwt" as const },
+          },
         ]
       : []),
     {

@@ -33,21 +33,25 @@ async function checkPage(page: Page, path: string): Promise<void> {
   expect(overflow, `${path} is wider than the screen by ${overflow}px`).toBeLessThanOrEqual(0);
 }
 
-test.describe("a visitor who is not signed in", () => {
-  for (const path of PAGES.visitor) test(`${path}`, async ({ page }) => checkPage(page, path));
+// One test per kind of user, visiting every page in turn: a browser context per page would cost
+// more than the checks themselves.
+test("a visitor who is not signed in: every page", async ({ page }) => {
+  for (const path of PAGES.visitor) await test.step(path, () => checkPage(page, path));
 });
 
 for (const role of ROLES) {
   for (const strategy of STATE_STRATEGIES) {
-    test.describe(`${role}, ${strategy} mode`, () => {
+    test.describe(() => {
       test.use({ strategy, storageState: statePath(role, strategy) });
-      for (const path of PAGES[role]) {
-        test(`${path}`, async ({ page }) => {
-          await checkPage(page, path);
-          const { email } = JSON.parse(readFileSync(whoPath(role, strategy), "utf8")) as { email: string };
-          await new Header(page).expectSignedInAs(email);
-        });
-      }
+      test(`${role}, ${strategy} mode: every page`, async ({ page }) => {
+        const { email } = JSON.parse(readFileSync(whoPath(role, strategy), "utf8")) as { email: string };
+        for (const path of PAGES[role]) {
+          await test.step(path, async () => {
+            await checkPage(page, path);
+            await new Header(page).expectSignedInAs(email);
+          });
+        }
+      });
     });
   }
 }
