@@ -4,24 +4,12 @@
  * migration runner and seeding) on every run. Like serve-locked.ts it never builds: it waits for
  * the first e2e server, so the build is ready.
  */
+
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
 import path from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import pg from "pg";
-import { BASE_URL, E2E_DIST_DIR, E2E_POSTGRES_URL, POSTGRES_PORT, REPO_ROOT } from "./env";
-
-const BUILD_ID = path.join(REPO_ROOT, process.env.NEXT_DIST_DIR ?? E2E_DIST_DIR, "BUILD_ID");
-const FIRST_SERVER = `${BASE_URL}/api/auth/providers`;
-
-async function firstServerIsUp(): Promise<boolean> {
-  if (!existsSync(BUILD_ID)) return false;
-  try {
-    return (await fetch(FIRST_SERVER)).ok;
-  } catch {
-    return false;
-  }
-}
+import { E2E_POSTGRES_URL, POSTGRES_PORT, REPO_ROOT } from "./env";
+import { mirror, waitForFirstServer } from "./first-server";
 
 async function dropDatabase(url: string): Promise<void> {
   const target = new URL(url);
@@ -38,14 +26,7 @@ async function dropDatabase(url: string): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const deadline = Date.now() + 10 * 60_000;
-  while (!(await firstServerIsUp())) {
-    if (Date.now() > deadline) {
-      console.error(`serve-postgres: ${FIRST_SERVER} did not come up; nothing to serve.`);
-      process.exit(1);
-    }
-    await sleep(500);
-  }
+  await waitForFirstServer("serve-postgres");
   const env = { ...process.env, DATABASE_URL: E2E_POSTGRES_URL };
   await dropDatabase(E2E_POSTGRES_URL);
   const setup = spawnSync("npm", ["run", "setup"], { cwd: REPO_ROOT, stdio: "inherit", env });
@@ -55,8 +36,7 @@ async function main(): Promise<void> {
     ["start", "-p", String(POSTGRES_PORT)],
     { cwd: REPO_ROOT, stdio: "inherit", env },
   );
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-  server.on("exit", (code) => process.exit(code ?? 0));
+  mirror(server);
 }
 
 void main();

@@ -3,10 +3,8 @@
  * the orders service on SVC_SERVICE_PORT in front of it. Like serve-locked.ts it never builds:
  * it waits for the first e2e server (so the build and the database are ready), then starts both.
  */
-import { existsSync } from "node:fs";
-import path from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
-import { BASE_URL, E2E_DIST_DIR, REPO_ROOT } from "./env";
+
+import { waitForFirstServer } from "./first-server";
 import { startApp, startService, stop } from "./processes";
 import {
   SVC_APP_ENV,
@@ -17,28 +15,8 @@ import {
   serviceEnv,
 } from "./services-env";
 
-const BUILD_ID = path.join(REPO_ROOT, E2E_DIST_DIR, "BUILD_ID");
-/** The server whose start means "build and database ready" (moved along when its port is). */
-const FIRST_SERVER = process.env.E2E_FIRST_SERVER_URL || BASE_URL;
-
-async function firstServerIsUp(): Promise<boolean> {
-  if (!existsSync(BUILD_ID)) return false;
-  try {
-    return (await fetch(`${FIRST_SERVER}/api/auth/providers`)).ok;
-  } catch {
-    return false;
-  }
-}
-
 async function main(): Promise<void> {
-  const deadline = Date.now() + 10 * 60_000;
-  while (!(await firstServerIsUp())) {
-    if (Date.now() > deadline) {
-      console.error("serve-services: the first e2e server did not come up; nothing to serve.");
-      process.exit(1);
-    }
-    await sleep(500);
-  }
+  await waitForFirstServer("serve-services");
   const app = startApp(SVC_APP_PORT, { ...SVC_APP_ENV, ORDERS_SERVICE_URL: SVC_SERVICE_URL });
   const service = startService(serviceEnv(SVC_APP_ORIGIN, SVC_SERVICE_PORT));
   const shutdown = async (code: number) => {
