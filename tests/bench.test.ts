@@ -6,6 +6,7 @@ import {
   evaluateTargets,
   type HttpResult,
   MODES,
+  medianOfRounds,
   rowSpecs,
   withRatios,
 } from "../scripts/bench/rows";
@@ -34,7 +35,7 @@ function sample(over: Partial<BenchResults> = {}): BenchResults {
     version: 1,
     when: "2026-11-30T10:00:00.000Z",
     machine: { cpus: 2, cpuModel: "test", node: "v20", platform: "linux x64" },
-    settings: { durationS: 5, connections: 10, smoke: false, sizes: [1000, 100_000] },
+    settings: { durationS: 5, rounds: 3, connections: 10, smoke: false, sizes: [1000, 100_000] },
     http,
     costs: [
       {
@@ -78,6 +79,17 @@ describe("bench rows", () => {
     expect(http.map((h) => h.ratio)).toEqual([1, 0.25]);
     expect(withRatios([raw("jwt:app", 250)])[0]?.ratio).toBe(0);
   });
+});
+
+it("several rounds: the median of each figure and of the per-round ratios; errors add up", () => {
+  const round = (health: number, jwt: number, errors = 0) =>
+    withRatios([raw("health", health), { ...raw("jwt:app", jwt), errors }]);
+  const out = medianOfRounds([round(1000, 800), round(500, 450, 2), round(1200, 600)]);
+  expect(out.map((r) => r.id)).toEqual(["health", "jwt:app"]);
+  expect(out[0]?.rps).toBe(1000);
+  expect(out[1]?.rps).toBe(600);
+  expect(out[1]?.ratio).toBe(0.8); // per-round ratios 0.8, 0.9, 0.5
+  expect(out[1]?.errors).toBe(2);
 });
 
 describe("targets", () => {

@@ -12,6 +12,7 @@ export const resultsSchema = z.object({
   machine: z.object({ cpus: z.number(), cpuModel: z.string(), node: z.string(), platform: z.string() }),
   settings: z.object({
     durationS: z.number(),
+    rounds: z.number(),
     connections: z.number(),
     smoke: z.boolean(),
     sizes: z.array(z.number()),

@@ -17,6 +17,8 @@ import {
   type CookieSize,
   evaluateTargets,
   type HttpResult,
+  type Mode,
+  medianOfRounds,
   rowSpecs,
   withRatios,
 } from "./rows";
@@ -33,14 +35,17 @@ function options() {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   const smoke = argv.includes("--smoke");
-  const durationS = Number(value("duration") ?? (smoke ? 1 : 5));
+  const durationS = Number(value("duration") ?? (smoke ? 1 : 3));
   if (!Number.isInteger(durationS) || durationS < 1 || durationS > 25)
     throw new Error("--duration takes whole seconds from 1 to 25 (the cookie cache lives 30 s)");
+  const rounds = Number(value("rounds") ?? (smoke ? 1 : 3));
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 9) throw new Error("--rounds takes 1 to 9");
   return {
     smoke,
     durationS,
+    rounds,
     connections: 10,
-    warmupS: smoke ? 0 : 1,
+    warmupS: 1,
     sizes: smoke ? [100, 1000] : [1000, 10_000, 100_000],
     samples: smoke ? 10 : 100,
     microMs: smoke ? 200 : 1000,
@@ -53,31 +58,37 @@ const progress = (line: string) => process.stderr.write(`${line}\n`);
 async function httpRows(server: Server, o: ReturnType<typeof options>) {
   const specs = rowSpecs();
   const user = DEMO_ACCOUNTS[0];
-  const raw: Omit<HttpResult, "ratio">[] = [];
+  const rounds: HttpResult[][] = [];
   const costs = [];
   const cookies: CookieSize[] = [];
-  for (const [i, row] of specs.entries()) {
-    // Signed in right before its row: a refresh-mode access token lives 60 s, the cookie cache 30 s.
-    const jar: Jar | null = row.mode
-      ? await signIn(server.origin, row.mode, user.email, DEMO_PASSWORD)
-      : null;
-    if (jar && row.mode && row.via === "app") {
-      const entries = [...jar].filter(
-        ([name]) => name !== "auth-strategy" && !name.includes("csrf") && !name.includes("callback-url"),
+  for (let round = 0; round < o.rounds; round++) {
+    const raw: Omit<HttpResult, "ratio">[] = [];
+    for (const [i, row] of specs.entries()) {
+      // Signed in right before its row: a refresh-mode access token lives 60 s, the cookie cache 30 s.
+      const jar: Jar | null = row.mode
+        ? await signIn(server.origin, row.mode, user.email, DEMO_PASSWORD)
+        : null;
+      if (round === 0 && jar && row.mode && row.via === "app") cookies.push(cookieSizes(row.mode, jar));
+      if (round === 0)
+        await cannon(server.origin, row, jar, { durationS: o.warmupS, connections: o.connections });
+      const m = await cannon(server.origin, row, jar, { durationS: o.durationS, connections: o.connections });
+      raw.push({ id: row.id, label: row.label, mode: row.mode, via: row.via, ...m });
+      if (round === 0 && row.via) costs.push(await costSplit(server.origin, row, jar, o.samples));
+      progress(
+        `[round ${round + 1}/${o.rounds}, ${i + 1}/${specs.length}] ${row.label.padEnd(36)} ${Math.round(m.rps).toString().padStart(6)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms${m.errors ? `  ${m.errors} unexpected answers` : ""}`,
       );
-      const sized = entries.map(([name, value]) => ({ name, bytes: name.length + 1 + value.length }));
-      cookies.push({ mode: row.mode, cookies: sized, total: sized.reduce((s, c) => s + c.bytes, 0) });
     }
-    if (o.warmupS)
-      await cannon(server.origin, row, jar, { durationS: o.warmupS, connections: o.connections });
-    const m = await cannon(server.origin, row, jar, { durationS: o.durationS, connections: o.connections });
-    raw.push({ id: row.id, label: row.label, mode: row.mode, via: row.via, ...m });
-    if (row.via) costs.push(await costSplit(server.origin, row, jar, o.samples));
-    progress(
-      `[${i + 1}/${specs.length}] ${row.label.padEnd(42)} ${Math.round(m.rps).toString().padStart(6)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms${m.errors ? `  ${m.errors} unexpected answers` : ""}`,
-    );
+    rounds.push(withRatios(raw));
   }
-  return { http: withRatios(raw), costs, cookies };
+  return { http: medianOfRounds(rounds), costs, cookies };
+}
+
+/** What the browser carries for the session after signing in (not Auth.js's CSRF or callback cookies). */
+function cookieSizes(mode: Mode, jar: Jar): CookieSize {
+  const sized = [...jar]
+    .filter(([name]) => name !== "auth-strategy" && !name.includes("csrf") && !name.includes("callback-url"))
+    .map(([name, value]) => ({ name, bytes: name.length + 1 + value.length }));
+  return { mode, cookies: sized, total: sized.reduce((s, c) => s + c.bytes, 0) };
 }
 
 async function postgresAnswers(url: string): Promise<boolean> {
@@ -158,7 +169,13 @@ async function main() {
       node: process.version,
       platform: `${os.platform()} ${os.arch()}`,
     },
-    settings: { durationS: o.durationS, connections: o.connections, smoke: o.smoke, sizes: o.sizes },
+    settings: {
+      durationS: o.durationS,
+      rounds: o.rounds,
+      connections: o.connections,
+      smoke: o.smoke,
+      sizes: o.sizes,
+    },
     http: http.http,
     costs: http.costs,
     lookups,

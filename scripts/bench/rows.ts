@@ -122,7 +122,7 @@ export interface BenchResults {
   version: 1;
   when: string;
   machine: { cpus: number; cpuModel: string; node: string; platform: string };
-  settings: { durationS: number; connections: number; smoke: boolean; sizes: number[] };
+  settings: { durationS: number; rounds: number; connections: number; smoke: boolean; sizes: number[] };
   http: HttpResult[];
   costs: CostSplit[];
   lookups: LookupResult[];
@@ -138,6 +138,34 @@ export interface BenchResults {
 export function withRatios(rows: Omit<HttpResult, "ratio">[]): HttpResult[] {
   const floor = rows.find((r) => r.id === "health")?.rps ?? 0;
   return rows.map((r) => ({ ...r, ratio: floor > 0 ? r.rps / floor : 0 }));
+}
+
+export function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length === 0 ? 0 : s.length % 2 ? (s[mid] ?? 0) : ((s[mid - 1] ?? 0) + (s[mid] ?? 0)) / 2;
+}
+
+/**
+ * Several interleaved rounds (every row once per round, the floor first in each): each figure is
+ * the median over rounds, and each ratio the median of the per-round ratios, so a slow moment of a
+ * shared machine moves one round, not the answer. Errors are summed.
+ */
+export function medianOfRounds(rounds: HttpResult[][]): HttpResult[] {
+  const first = rounds[0] ?? [];
+  return first.map((row) => {
+    const all = rounds.map((r) => r.find((x) => x.id === row.id)).filter((x): x is HttpResult => !!x);
+    const m = (pick: (x: HttpResult) => number) => median(all.map(pick));
+    return {
+      ...row,
+      rps: m((x) => x.rps),
+      p50: m((x) => x.p50),
+      p99: m((x) => x.p99),
+      ratio: m((x) => x.ratio),
+      requests: all.reduce((s, x) => s + x.requests, 0),
+      errors: all.reduce((s, x) => s + x.errors, 0),
+    };
+  });
 }
 
 export const TARGETS = {
