@@ -10,6 +10,7 @@ import { postgresAnswers } from "./tests/support/engines";
 const PURE = [
   "action-guard",
   "architecture",
+  "bench",
   "callback-url",
   "cookie-policy",
   "cookie-table",

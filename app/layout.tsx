@@ -26,6 +26,7 @@ const NAV = [
   { href: "/services", label: "Other services" },
   { href: "/mailbox", label: "Mailbox" },
   { href: "/instructor", label: "Instructor" },
+  { href: "/benchmarks", label: "Benchmarks" },
 ];
 /** A workshop adds the participant's own pages (features/room). */
 const ROOM_NAV = [

@@ -1,0 +1,77 @@
+import { z } from "zod";
+
+/**
+ * The shape of bench/results/latest.json, as `npm run bench` writes it (scripts/bench/rows.ts).
+ * The page parses the file with this, so a hand-edited or older file gives a sentence, not a crash.
+ */
+const mode = z.enum(["database", "jwt", "jwt-refresh", "cookie-cache"]);
+
+export const resultsSchema = z.object({
+  version: z.literal(1),
+  when: z.string(),
+  machine: z.object({ cpus: z.number(), cpuModel: z.string(), node: z.string(), platform: z.string() }),
+  settings: z.object({
+    durationS: z.number(),
+    rounds: z.number(),
+    connections: z.number(),
+    smoke: z.boolean(),
+    sizes: z.array(z.number()),
+  }),
+  http: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      mode: mode.nullable(),
+      via: z.enum(["app", "authjs"]).nullable(),
+      rps: z.number(),
+      p50: z.number(),
+      p99: z.number(),
+      requests: z.number(),
+      errors: z.number(),
+      ratio: z.number(),
+    }),
+  ),
+  costs: z.array(
+    z.object({
+      id: z.string(),
+      samples: z.number(),
+      key: z.number(),
+      crypto: z.number(),
+      store: z.number(),
+      check: z.number(),
+      framework: z.number(),
+      total: z.number(),
+    }),
+  ),
+  lookups: z.array(
+    z.object({
+      engine: z.enum(["sqlite", "postgresql"]),
+      sessions: z.number(),
+      meanUs: z.number(),
+      p99Us: z.number(),
+    }),
+  ),
+  lookupNotes: z.array(z.string()),
+  decode: z.array(z.object({ id: z.string(), label: z.string(), meanUs: z.number(), p99Us: z.number() })),
+  cookies: z.array(
+    z.object({
+      mode,
+      cookies: z.array(z.object({ name: z.string(), bytes: z.number() })),
+      total: z.number(),
+    }),
+  ),
+  jwtGrowth: z.array(z.object({ extraClaimBytes: z.number(), jwtBytes: z.number(), chunks: z.number() })),
+  chunkSize: z.number(),
+  peakRssMb: z.number().nullable(),
+  targets: z.array(
+    z.object({
+      id: z.string(),
+      label: z.string(),
+      target: z.string(),
+      measured: z.string(),
+      pass: z.boolean().nullable(),
+    }),
+  ),
+});
+
+export type StoredResults = z.infer<typeof resultsSchema>;

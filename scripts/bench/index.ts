@@ -1,0 +1,200 @@
+/**
+ * `npm run bench [-- --duration 5] [-- --smoke]`: build if needed, start the production server on
+ * port 3200 with its own database, and measure what a session costs, mode by mode (see
+ * docs/performance.md). Progress goes to stderr, the table to stdout, the figures to
+ * bench/results/latest.json (the Benchmarks page reads that file).
+ */
+import { spawnSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../lib/demo-accounts";
+import { report } from "./format";
+import { cannon, costSplit, type Jar, signIn } from "./http";
+import {
+  type BenchResults,
+  type CookieSize,
+  evaluateTargets,
+  type HttpResult,
+  type Mode,
+  medianOfRounds,
+  rowSpecs,
+  withRatios,
+} from "./rows";
+import { BENCH_ENV, benchEnv, ensureBuild, ROOT, type Server, setUp, startServer } from "./server";
+
+const PORT = 3200;
+const PG_URL = process.env.BENCH_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/session_lab_bench";
+const OUT = path.join(ROOT, "bench", "results", "latest.json");
+
+function options() {
+  const argv = process.argv.slice(2);
+  const value = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const smoke = argv.includes("--smoke");
+  const durationS = Number(value("duration") ?? (smoke ? 1 : 3));
+  if (!Number.isInteger(durationS) || durationS < 1 || durationS > 25)
+    throw new Error("--duration takes whole seconds from 1 to 25 (the cookie cache lives 30 s)");
+  const rounds = Number(value("rounds") ?? (smoke ? 1 : 3));
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 9) throw new Error("--rounds takes 1 to 9");
+  return {
+    smoke,
+    durationS,
+    rounds,
+    connections: 10,
+    warmupS: 1,
+    sizes: smoke ? [100, 1000] : [1000, 10_000, 100_000],
+    samples: smoke ? 10 : 100,
+    microMs: smoke ? 200 : 1000,
+    out: value("out") ?? (smoke ? path.join(ROOT, "bench", "results", "smoke.json") : OUT),
+  };
+}
+
+const progress = (line: string) => process.stderr.write(`${line}\n`);
+
+async function httpRows(server: Server, o: ReturnType<typeof options>) {
+  const specs = rowSpecs();
+  const user = DEMO_ACCOUNTS[0];
+  const rounds: HttpResult[][] = [];
+  const costs = [];
+  const cookies: CookieSize[] = [];
+  for (let round = 0; round < o.rounds; round++) {
+    const raw: Omit<HttpResult, "ratio">[] = [];
+    for (const [i, row] of specs.entries()) {
+      // Signed in right before its row: a refresh-mode access token lives 60 s, the cookie cache 30 s.
+      const jar: Jar | null = row.mode
+        ? await signIn(server.origin, row.mode, user.email, DEMO_PASSWORD)
+        : null;
+      if (round === 0 && jar && row.mode && row.via === "app") cookies.push(cookieSizes(row.mode, jar));
+      if (round === 0)
+        await cannon(server.origin, row, jar, { durationS: o.warmupS, connections: o.connections });
+      const m = await cannon(server.origin, row, jar, { durationS: o.durationS, connections: o.connections });
+      raw.push({ id: row.id, label: row.label, mode: row.mode, via: row.via, ...m });
+      if (round === 0 && row.via) costs.push(await costSplit(server.origin, row, jar, o.samples));
+      progress(
+        `[round ${round + 1}/${o.rounds}, ${i + 1}/${specs.length}] ${row.label.padEnd(36)} ${Math.round(m.rps).toString().padStart(6)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms${m.errors ? `  ${m.errors} unexpected answers` : ""}`,
+      );
+    }
+    rounds.push(withRatios(raw));
+  }
+  return { http: medianOfRounds(rounds), costs, cookies };
+}
+
+/** What the browser carries for the session after signing in (not Auth.js's CSRF or callback cookies). */
+function cookieSizes(mode: Mode, jar: Jar): CookieSize {
+  const sized = [...jar]
+    .filter(([name]) => name !== "auth-strategy" && !name.includes("csrf") && !name.includes("callback-url"))
+    .map(([name, value]) => ({ name, bytes: name.length + 1 + value.length }));
+  return { mode, cookies: sized, total: sized.reduce((s, c) => s + c.bytes, 0) };
+}
+
+async function postgresAnswers(url: string): Promise<boolean> {
+  const admin = new URL(url);
+  admin.pathname = "/postgres";
+  const c = new pg.Client({ connectionString: admin.toString(), connectionTimeoutMillis: 1500 });
+  try {
+    await c.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await c.end().catch(() => {});
+  }
+}
+
+function micro(engine: "sqlite" | "postgresql", url: string, o: ReturnType<typeof options>, decode: boolean) {
+  progress(`micro: ${engine}${decode ? " + JWT decode" : ""} (tinybench)`);
+  const args = [
+    "--conditions=react-server",
+    "scripts/bench/micro.ts",
+    "--engine",
+    engine,
+    "--sizes",
+    o.sizes.join(","),
+    "--time",
+    String(o.microMs),
+  ];
+  if (decode) args.push("--decode", "1");
+  const r = spawnSync(path.join(ROOT, "node_modules", ".bin", "tsx"), args, {
+    cwd: ROOT,
+    env: { ...process.env, ...BENCH_ENV, DATABASE_URL: url },
+    stdio: ["ignore", "pipe", "inherit"],
+    encoding: "utf8",
+    maxBuffer: 10_000_000,
+  });
+  if (r.status !== 0) throw new Error(`micro benchmark on ${engine} failed (exit ${r.status})`);
+  return JSON.parse(r.stdout.trim().split("\n").pop() ?? "{}");
+}
+
+async function main() {
+  const o = options();
+  const env = benchEnv(PORT);
+  try {
+    const busy = await fetch(`http://127.0.0.1:${PORT}/api/health`);
+    throw new Error(`port ${PORT} is already serving (status ${busy.status}): stop that server first`);
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith("port")) throw error;
+  }
+  ensureBuild(env, (s) => progress(`bench: ${s}`));
+  setUp(env);
+  progress(`bench: starting the production server on port ${PORT}`);
+  const server = await startServer(env, PORT);
+  let http: Awaited<ReturnType<typeof httpRows>>;
+  let peakRssMb: number | null;
+  try {
+    http = await httpRows(server, o);
+    peakRssMb = server.peakRssMb();
+  } finally {
+    await server.stop();
+  }
+  const sqlite = micro("sqlite", "file:./.data/bench-lookup.db", o, true);
+  const lookups = [...sqlite.lookups];
+  const lookupNotes: string[] = [];
+  if (await postgresAnswers(PG_URL)) lookups.push(...micro("postgresql", PG_URL, o, false).lookups);
+  else {
+    const note = `PostgreSQL lookups skipped: no server answers at ${new URL(PG_URL).host} (set BENCH_POSTGRES_URL).`;
+    lookupNotes.push(note);
+    progress(note);
+  }
+  const partial = { http: http.http, decode: sqlite.decode, lookups };
+  const results: BenchResults = {
+    version: 1,
+    when: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model.trim() ?? "unknown",
+      node: process.version,
+      platform: `${os.platform()} ${os.arch()}`,
+    },
+    settings: {
+      durationS: o.durationS,
+      rounds: o.rounds,
+      connections: o.connections,
+      smoke: o.smoke,
+      sizes: o.sizes,
+    },
+    http: http.http,
+    costs: http.costs,
+    lookups,
+    lookupNotes,
+    decode: sqlite.decode,
+    cookies: http.cookies,
+    jwtGrowth: sqlite.jwtGrowth,
+    chunkSize: sqlite.chunkSize,
+    peakRssMb,
+    targets: evaluateTargets(partial),
+  };
+  mkdirSync(path.dirname(o.out), { recursive: true });
+  writeFileSync(o.out, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`${report(results)}\n\nWritten to ${path.relative(ROOT, o.out)}\n`);
+}
+
+main()
+  .then(() => process.exit(0))
+  .catch((error) => {
+    console.error(`bench: ${error instanceof Error ? error.message : error}`);
+    process.exit(1);
+  });
