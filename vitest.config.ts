@@ -11,6 +11,7 @@ const PURE = [
   "action-guard",
   "architecture",
   "callback-url",
+  "cluster-front",
   "cookie-policy",
   "cookie-table",
   "db-schemas",
