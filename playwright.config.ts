@@ -1,5 +1,6 @@
 import { existsSync } from "node:fs";
 import { defineConfig } from "@playwright/test";
+import { CLUSTER_FRONT_URL } from "./e2e/cluster/env";
 import type { StrategyOptions } from "./e2e/fixtures";
 import {
   BASE_URL,
@@ -114,6 +115,16 @@ export default defineConfig<StrategyOptions>({
       use: { baseURL: SVC_APP_URL },
     },
     {
+      // Two instances behind the front proxy on PostgreSQL (e2e/cluster/serve.ts); one test at a
+      // time, since they move server-wide state (deny-list switch, clock, keys, a store outage).
+      name: "cluster",
+      testMatch: /cluster\/.*\.e2e\.ts/,
+      timeout: 120_000,
+      fullyParallel: false,
+      workers: 1,
+      use: { baseURL: CLUSTER_FRONT_URL },
+    },
+    {
       name: "workshop",
       testMatch: WORKSHOP_SPECS,
       // Whole classroom stories (several browsers each): longer than one flow.
@@ -213,6 +224,15 @@ export default defineConfig<StrategyOptions>({
       url: `${SVC_APP_URL}/api/auth/providers`,
       reuseExistingServer: !process.env.CI,
       timeout: 240_000,
+      stdout: "ignore",
+      stderr: "pipe",
+    },
+    {
+      // The cluster project's front (3510) and instances a, b (3511, 3512) on PostgreSQL; waits for the first server's build.
+      command: "npx tsx e2e/cluster/serve.ts",
+      url: CLUSTER_FRONT_URL,
+      reuseExistingServer: !process.env.CI,
+      timeout: 600_000,
       stdout: "ignore",
       stderr: "pipe",
     },

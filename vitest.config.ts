@@ -12,6 +12,7 @@ const PURE = [
   "architecture",
   "bench",
   "callback-url",
+  "cluster-front",
   "cookie-policy",
   "cookie-table",
   "db-schemas",

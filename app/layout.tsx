@@ -1,11 +1,14 @@
 import type { Metadata, Viewport } from "next";
+import { cookies } from "next/headers";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { PinForm } from "@/features/cluster/pin-form";
 import { RoomBanner } from "@/features/room/banner";
 import { signOutAction } from "@/features/sessions/sign-out";
 import { StrategyToggle } from "@/features/strategy/strategy-toggle";
 import { quietButtonClass } from "@/features/ui/card";
 import { asFormAction } from "@/lib/actions/guard";
+import { COOKIES } from "@/lib/auth/cookies";
 import { getAuthState } from "@/lib/auth/state";
 import { STRATEGIES, STRATEGY_LABELS } from "@/lib/auth/strategy";
 import { env } from "@/lib/env";
@@ -84,9 +87,17 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </header>
         <RoomBanner />
         <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
-        <footer className="mx-auto max-w-7xl px-4 pb-6 text-xs text-slate-500">
-          Served by instance{" "}
-          <strong data-instance={env.SESSION_LAB_INSTANCE}>{env.SESSION_LAB_INSTANCE}</strong>
+        <footer className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 pb-6 text-xs text-slate-600 dark:text-slate-400">
+          <span>
+            Served by instance{" "}
+            <strong data-instance={env.SESSION_LAB_INSTANCE}>{env.SESSION_LAB_INSTANCE}</strong>
+          </span>
+          {env.SESSION_LAB_CLUSTER.length ? (
+            <PinForm
+              instances={env.SESSION_LAB_CLUSTER}
+              pinned={(await cookies()).get(COOKIES.pin.name(scope.secure))?.value ?? null}
+            />
+          ) : null}
         </footer>
       </body>
     </html>

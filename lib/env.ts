@@ -66,6 +66,12 @@ const schema = z.object({
     .string()
     .regex(/^[a-z0-9-]{1,20}$/, "use 1-20 lowercase letters, digits or dashes")
     .default("solo"),
+  /** Cluster mode (`npm run cluster`): every instance's name, comma-separated, for the pin form. */
+  SESSION_LAB_CLUSTER: z
+    .string()
+    .regex(/^([a-z0-9-]{1,20})(,[a-z0-9-]{1,20})*$/, "use instance names separated by commas")
+    .optional()
+    .transform((v) => (v ? v.split(",") : [])),
   /** The public origin. When set, Auth.js builds every link (magic links included) from it. */
   AUTH_URL: z.string().url().optional(),
   /** What the orders service authenticates with at /api/introspect (`npm run setup` generates one). */

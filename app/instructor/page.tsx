@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { denyToken, endUser } from "@/features/instructor/actions";
+import { OutageCard } from "@/features/instructor/outage-card";
 import { ClockCard, KeysCard, SigningKeys } from "@/features/instructor/server-levers";
 import { InstructorSignIn } from "@/features/room/instructor-sign-in";
 import { RoomConsole } from "@/features/room/room-console";
@@ -7,10 +8,12 @@ import { ActionButton } from "@/features/sessions/action-button";
 import { Badge, Card, dangerButtonClass, quietButtonClass } from "@/features/ui/card";
 import { device } from "@/features/ui/device";
 import { when } from "@/features/ui/format";
+import { StoreUnavailable } from "@/features/ui/store-unavailable";
 import { overview, requireAdmin } from "@/lib/admin";
 import { listKeys } from "@/lib/auth/keyring";
 import { syncClock } from "@/lib/clock";
 import { isWorkshop } from "@/lib/room/mode";
+import { outageStatus } from "@/lib/store/outage-board";
 
 export const metadata = { title: "Instructor · Session Lab" };
 
@@ -36,6 +39,8 @@ export default async function InstructorPage({
       </div>
     );
   }
+  // During a session-store outage the rest of the console cannot load: show the drill alone.
+  if (outageStatus().database > 0) return <OutageConsole />;
   await syncClock(true);
   const search = typeof params.q === "string" ? params.q.slice(0, 100) : "";
   const pageNo = Math.max(0, Number.parseInt(String(params.page ?? "1"), 10) - 1 || 0);
@@ -50,6 +55,7 @@ export default async function InstructorPage({
         <ClockCard />
         <KeysCard />
         <SigningKeys />
+        <OutageCard />
       </div>
       <Card
         id="users"
@@ -151,6 +157,16 @@ export default async function InstructorPage({
           ) : null}
         </nav>
       </Card>
+    </div>
+  );
+}
+
+function OutageConsole() {
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">Instructor console</h1>
+      <StoreUnavailable reason="The session store is down (the outage drill below). The rest of this console reads it, so only the drill is shown." />
+      <OutageCard />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { PIN_COOKIE } from "@/lib/net/forwarding";
 import { lifetimes } from "./lifetimes";
 
 /**
@@ -109,7 +110,7 @@ export const COOKIES: Record<CookieId, CookieSpec> = {
   },
   pin: {
     id: "pin",
-    name: () => "session-lab.instance",
+    name: () => PIN_COOKIE,
     httpOnly: false,
     setBy: "Session Lab",
     maxAge: () => null,

@@ -8,6 +8,11 @@ export const CLIENT_IP_HEADER = "x-session-lab-client-ip";
 export const PROTO_HEADER = "x-forwarded-proto";
 /** Names the app instance that served a response (cluster mode). */
 export const INSTANCE_HEADER = "x-session-lab-instance";
+/**
+ * The cookie that pins a browser to one instance (cluster mode): the front proxy reads it, the app
+ * sets it. Here, not only in lib/auth/cookies.ts, because the front proxy runs outside Next.
+ */
+export const PIN_COOKIE = "session-lab.instance";
 
 /** Headers a client may send that would otherwise be believed somewhere down the line. */
 export const SPOOFABLE_HEADERS = [

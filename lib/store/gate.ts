@@ -21,6 +21,8 @@ export class StoreUnavailableError extends Error {
 interface Outage {
   until: number;
   reason: string;
+  /** "board": announced to every instance (lib/store/outage-board.ts); "local": this process only (tests). */
+  source: "board" | "local";
 }
 
 // Wall-clock milliseconds: an outage is an operational fact, not part of the auth clock's story.
@@ -29,7 +31,17 @@ shared.sessionLabOutages ??= {};
 const outages = shared.sessionLabOutages;
 
 export function startOutage(store: StoreKind, seconds: number, reason = "simulated outage"): void {
-  outages[store] = { until: Date.now() + seconds * 1000, reason };
+  outages[store] = { until: Date.now() + seconds * 1000, reason, source: "local" };
+}
+
+/** An outage announced on the board (every instance applies the same end time). */
+export function applyBoardOutage(store: StoreKind, until: number, reason: string): void {
+  outages[store] = { until, reason, source: "board" };
+}
+
+/** The board no longer lists an outage of `store`: end it here if it came from the board. */
+export function clearBoardOutage(store: StoreKind): void {
+  if (outages[store]?.source === "board") delete outages[store];
 }
 
 export function endOutage(store: StoreKind): void {

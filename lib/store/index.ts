@@ -11,6 +11,7 @@ import { engineOf } from "@/lib/db/schemas";
 import { env } from "@/lib/env";
 import type { DenyListStore } from "./deny-list";
 import { type StoreKind, throughGate } from "./gate";
+import { watchOutages } from "./outage-board";
 import { pgDenyList, pgSessions } from "./pg-sessions";
 import { redisClient, redisDenyList } from "./redis";
 import type { SessionStore } from "./sessions";
@@ -62,6 +63,7 @@ function gatedDenyList(store: DenyListStore, kind: StoreKind): DenyListStore {
 }
 
 function open(): Stores {
+  watchOutages(); // a simulated outage announced on any instance reaches this one (outage-board.ts)
   const redis = env.REDIS_URL ? redisClient(env.REDIS_URL) : null;
   const sessionsAndList =
     engineOf(env.DATABASE_URL) === "postgresql"
