@@ -1,8 +1,10 @@
+import { PORT_OFFSET } from "../support/env";
+
 /**
  * The "cluster" Playwright project's servers (e2e/cluster/serve.ts): two app instances on the e2e
  * build, one PostgreSQL database of their own (reset at every start), and the front proxy.
  */
-export const CLUSTER_FRONT_PORT = Number(process.env.E2E_CLUSTER_PORT || 3510);
+export const CLUSTER_FRONT_PORT = Number(process.env.E2E_CLUSTER_PORT || 3510 + PORT_OFFSET);
 export const CLUSTER_FRONT_URL = `http://localhost:${CLUSTER_FRONT_PORT}`;
 export const CLUSTER_INSTANCES = [
   { name: "a", port: CLUSTER_FRONT_PORT + 1 },

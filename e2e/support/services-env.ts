@@ -3,9 +3,10 @@
  * e2e build and database, started by e2e/support/serve-services.ts) and the orders service on
  * 4104 in front of it. Short lifetimes, so tests watch tokens expire and keys rotate in seconds.
  */
+import { PORT_OFFSET } from "./env";
 // Overridable, like the other e2e servers, for machines where these ports are taken.
-export const SVC_APP_PORT = Number(process.env.E2E_SERVICES_APP_PORT || 3104);
-export const SVC_SERVICE_PORT = Number(process.env.E2E_SERVICES_SERVICE_PORT || 4104);
+export const SVC_APP_PORT = Number(process.env.E2E_SERVICES_APP_PORT || 3104 + PORT_OFFSET);
+export const SVC_SERVICE_PORT = Number(process.env.E2E_SERVICES_SERVICE_PORT || 4104 + PORT_OFFSET);
 /** The browser's URL (localhost, like the other e2e servers: cookies go by host). */
 export const SVC_APP_URL = `http://localhost:${SVC_APP_PORT}`;
 /** The app's own idea of itself (its internal URL): the `iss` of its access tokens. */

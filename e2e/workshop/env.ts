@@ -1,12 +1,12 @@
 import path from "node:path";
-import { E2E_AUTH_SECRET, REPO_ROOT } from "../support/env";
+import { E2E_AUTH_SECRET, PORT_OFFSET, REPO_ROOT } from "../support/env";
 
 /**
  * The workshop-mode server the "workshop" project runs against: its own port and SQLite file, the
  * e2e build (or, with WORKSHOP_BUILD=1, a build of its own: see serve.ts), and a known instructor
  * secret, since the printed one is shown only in that server's terminal.
  */
-export const WORKSHOP_PORT = Number(process.env.WORKSHOP_PORT ?? 3105);
+export const WORKSHOP_PORT = Number(process.env.WORKSHOP_PORT ?? 3105 + PORT_OFFSET);
 export const WORKSHOP_BASE_URL = `http://localhost:${WORKSHOP_PORT}`;
 export const WORKSHOP_DB_URL = process.env.WORKSHOP_DB_URL ?? "file:./.data/e2e-workshop.db";
 export const WORKSHOP_DB_FILE = path.join(REPO_ROOT, WORKSHOP_DB_URL.slice("file:".length));
