@@ -76,10 +76,10 @@ test("deny-listing all my tokens signs out every device, and every copy is refus
   await expect(deviceA.notice).toContainText("Every token you hold, on every device, is deny-listed.");
   await expect(deviceA.notice).toContainText("rejected after");
 
-  // The attacker's automatic replay took the newest copy (B's) and timed the revocation.
-  await deviceB.goto();
-  await expect(deviceB.newestReplay().outcome).toHaveText("rejected");
-  await expect(deviceB.newestReplay().after).toHaveText(afterRevocation("Deny-list all my tokens"));
+  // The attacker's automatic replay took this browser's copy and timed the revocation.
+  await deviceA.goto();
+  await expect(deviceA.newestReplay().outcome).toHaveText("rejected");
+  await expect(deviceA.newestReplay().after).toHaveText(afterRevocation("Deny-list all my tokens"));
   for (const device of devices) {
     await device.goto();
     await device.header.expectSignedOut();

@@ -30,7 +30,7 @@ test("Server and Token panels show where this strategy keeps the session", async
 });
 
 test("This request panel lists the timed steps the server took", async ({ strategy, labPage }) => {
-  const step = strategy === "database" ? "Session store" : "JWT:";
+  const step = strategy === "database" ? "Look up the session row by that hash" : "Decrypt the JWT";
   const steps = labPage.traceSteps().filter({ hasText: step });
   await expect(steps.first()).toBeVisible();
   await expect(steps.first()).toContainText(/\d+(\.\d+)? (ms|µs)/);

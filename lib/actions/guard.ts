@@ -1,7 +1,7 @@
 import "server-only";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
-import { getAuthState } from "@/lib/auth/state";
+import { authStateChanged, getAuthState } from "@/lib/auth/state";
 import type { SessionUser } from "@/lib/auth/strategies/types";
 import { StoreUnavailableError } from "@/lib/store/gate";
 
@@ -70,7 +70,11 @@ function guard<S extends z.ZodType, U>(
         return fail("The session store is unavailable, so who you are cannot be checked. Try again shortly.");
       const allowed = authorize({ user: state.user });
       if (isResult(allowed)) return allowed;
-      return await fn(parsed.data, { user: allowed });
+      try {
+        return await fn(parsed.data, { user: allowed });
+      } finally {
+        authStateChanged(); // the page drawn after this action reads the session afresh
+      }
     } catch (error) {
       unstable_rethrow(error); // redirect() and notFound() are control flow, not failures
       if (error instanceof StoreUnavailableError)

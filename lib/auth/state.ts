@@ -21,7 +21,7 @@ export interface AuthState {
  * is a verdict of its own ("unavailable"): pages show it, actions refuse, nothing reads it as
  * "signed out".
  */
-export const getAuthState = cache(async (): Promise<AuthState> => {
+const checkFor = cache(async (_generation: number): Promise<AuthState> => {
   const scope = await requestScope();
   const trace = newTrace();
   const start = performance.now();
@@ -29,6 +29,23 @@ export const getAuthState = cache(async (): Promise<AuthState> => {
   const totalMs = performance.now() - start;
   return { verdict, user: verdict.status === "signed-in" ? verdict.user : null, scope, trace, totalMs };
 });
+
+/**
+ * Which answer of this request is current. A server action that ends with redirect() has the new
+ * page rendered in the same request, inside the same React cache: without a new generation it
+ * would be drawn with the verdict read before the action revoked the session (a deny-listed JWT
+ * would still look signed in on the page that says it is deny-listed).
+ */
+const generation = cache(() => ({ value: 0 }));
+
+export function getAuthState(): Promise<AuthState> {
+  return checkFor(generation().value);
+}
+
+/** After anything that may have changed who is signed in: the next getAuthState() checks again. */
+export function authStateChanged(): void {
+  generation().value += 1;
+}
 
 export async function currentUser(): Promise<SessionUser | null> {
   return (await getAuthState()).user;

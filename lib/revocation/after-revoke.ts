@@ -5,6 +5,7 @@ import type { LeverId } from "@/lib/auth/strategies/types";
 import type { Strategy } from "@/lib/auth/strategy";
 import { db } from "@/lib/db/client";
 import { recordRevocation, TECHNIQUES } from "./events";
+import { labId } from "./lab-id";
 import { replayCopy } from "./stolen";
 
 export interface AttackerOutcome {
@@ -16,7 +17,9 @@ export interface AttackerOutcome {
 
 /**
  * Every revocation action ends here: record it, then let the lab's attacker replay the newest
- * stolen copy of that user at once, so the outcome shows what the lever really did.
+ * stolen copy of that user at once, so the outcome shows what the lever really did. The copy
+ * kept on this browser's bench comes first: its outcome is the one this browser's banner may show
+ * (a copy on another device's bench is replayed only when this browser kept none).
  */
 export async function revokedWith(
   userId: string,
@@ -25,7 +28,11 @@ export async function revokedWith(
 ): Promise<AttackerOutcome | null> {
   await recordRevocation(userId, technique, strategy);
   await recordEvent("revoked", { userId, strategy, detail: TECHNIQUES[technique] });
-  const copy = await db.stolenCopy.findFirst({ where: { userId }, orderBy: { createdAt: "desc" } });
+  const bench = await labId(false);
+  const newest = { orderBy: { createdAt: "desc" as const } };
+  const copy =
+    (bench ? await db.stolenCopy.findFirst({ where: { userId, ownerId: bench }, ...newest }) : null) ??
+    (await db.stolenCopy.findFirst({ where: { userId }, ...newest }));
   if (!copy) return null;
   const replay = await replayCopy(copy.ownerId, copy.id, await requestScope());
   if (!replay) return null;
