@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { buttonClass } from "@/features/ui/card";
+import { buttonClass, ScrollArea } from "@/features/ui/card";
 
 /**
  * A short benchmark from this browser against this server: about two seconds of requests per row,
@@ -89,7 +89,7 @@ export function LiveBench({ rows }: { rows: LiveRow[] }) {
           {status}
         </span>
       </div>
-      <div className="overflow-x-auto">
+      <ScrollArea label="Live benchmark results (scrolls sideways)">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Live benchmark from this browser, next to the stored run</caption>
           <thead>
@@ -128,7 +128,7 @@ export function LiveBench({ rows }: { rows: LiveRow[] }) {
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge } from "@/features/ui/card";
+import { Badge, ScrollArea } from "@/features/ui/card";
 import type { StoredResults } from "./schema";
 
 /** The stored figures as plain tables: the charts' text alternative, and the exact numbers. */
@@ -7,7 +7,7 @@ const n = (x: number, digits = 0) =>
 
 function Table({ caption, head, rows }: { caption: string; head: string[]; rows: React.ReactNode[][] }) {
   return (
-    <div className="overflow-x-auto">
+    <ScrollArea label={`${caption} (scrolls sideways)`}>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">{caption}</caption>
         <thead>
@@ -40,7 +40,7 @@ function Table({ caption, head, rows }: { caption: string; head: string[]; rows:
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollArea>
   );
 }
 

@@ -1,5 +1,5 @@
 import { ActionButton } from "@/features/sessions/action-button";
-import { Badge, buttonClass, Card, quietButtonClass } from "@/features/ui/card";
+import { Badge, buttonClass, Card, quietButtonClass, ScrollArea } from "@/features/ui/card";
 import { when } from "@/features/ui/format";
 import { isStrategy, STRATEGY_LABELS } from "@/lib/auth/strategy";
 import { techniqueLabel } from "@/lib/revocation/events";
@@ -54,7 +54,7 @@ export function StolenPanel({ copies, signedIn }: { copies: Copies; signedIn: bo
                 />
               </div>
               {c.replays.length ? (
-                <div className="mt-3 overflow-x-auto">
+                <ScrollArea label="Replays of this copy (scrolls sideways)" className="mt-3">
                   <table className="w-full min-w-[32rem] table-fixed text-left text-sm">
                     <caption className="sr-only">Replays of this copy, newest first</caption>
                     <thead className="text-xs uppercase text-slate-500">
@@ -86,7 +86,7 @@ export function StolenPanel({ copies, signedIn }: { copies: Copies; signedIn: bo
                       ))}
                     </tbody>
                   </table>
-                </div>
+                </ScrollArea>
               ) : null}
             </li>
           ))}

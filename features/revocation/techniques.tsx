@@ -1,4 +1,4 @@
-import { Card } from "@/features/ui/card";
+import { Card, ScrollArea } from "@/features/ui/card";
 import { STRATEGY_MODULES } from "@/lib/auth/strategies";
 import type { LeverId } from "@/lib/auth/strategies/types";
 import { STRATEGIES, STRATEGY_LABELS } from "@/lib/auth/strategy";
@@ -9,7 +9,7 @@ export function TechniquesTable() {
   const levers = Object.keys(TECHNIQUES) as LeverId[];
   return (
     <Card id="techniques" title="Ways to end access, and what each does in each mode">
-      <div className="overflow-x-auto">
+      <ScrollArea label="Revocation levers by session mode (scrolls sideways)">
         <table className="w-full min-w-[40rem] text-left text-sm">
           <caption className="sr-only">Revocation levers by session mode</caption>
           <thead className="text-xs uppercase text-slate-500">
@@ -39,7 +39,7 @@ export function TechniquesTable() {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
     </Card>
   );
 }

@@ -1,4 +1,4 @@
-import { Badge, Card, Mono } from "@/features/ui/card";
+import { Badge, Card, Mono, ScrollArea } from "@/features/ui/card";
 import { when } from "@/features/ui/format";
 import { duration } from "@/lib/auth/lifetimes";
 import type { CookieLifetime, CookieRow } from "./describe";
@@ -23,7 +23,7 @@ export function BrowserPanel({ cookies, totalBytes }: { cookies: CookieRow[]; to
           No cookies yet. Sign in to get a session cookie.
         </p>
       ) : (
-        <div className="overflow-x-auto">
+        <ScrollArea label="Cookies sent with this request (scrolls sideways)">
           <table className="w-full min-w-[36rem] text-left text-sm">
             <caption className="sr-only">Cookies sent with this request</caption>
             <thead className="text-xs uppercase text-slate-500">
@@ -70,7 +70,7 @@ export function BrowserPanel({ cookies, totalBytes }: { cookies: CookieRow[]; to
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
       <p className="mt-3 text-xs text-slate-600 dark:text-slate-400">
         Browsers send only name=value back; the attributes are what the server said when it set each cookie.

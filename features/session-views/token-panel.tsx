@@ -1,4 +1,4 @@
-import { Badge, Card, Mono } from "@/features/ui/card";
+import { Badge, Card, Mono, ScrollArea } from "@/features/ui/card";
 import { relative } from "@/features/ui/format";
 import { abbreviate } from "@/lib/auth/inspect";
 import type { tokenDetails } from "./describe";
@@ -67,9 +67,11 @@ export function TokenPanel({ details }: { details: Details | null }) {
       </p>
       <h3 className="mt-3 text-sm font-semibold">Claims, decrypted on the server</h3>
       {claims ? (
-        <pre className="mt-1 overflow-x-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
-          {JSON.stringify(claims, null, 2)}
-        </pre>
+        <ScrollArea label="Decrypted claims (scrolls sideways)" className="mt-1">
+          <pre className="rounded bg-slate-900 p-3 text-xs text-slate-100">
+            {JSON.stringify(claims, null, 2)}
+          </pre>
+        </ScrollArea>
       ) : (
         <p className="text-sm text-red-700">This token could not be decrypted: it is not trusted.</p>
       )}

@@ -26,6 +26,31 @@ export function Card({
   );
 }
 
+/**
+ * A horizontally scrollable area (a wide table on a narrow screen). It is a named region that
+ * takes focus, so keyboard users can scroll it too (axe: scrollable-region-focusable).
+ */
+export function ScrollArea({
+  label,
+  className = "",
+  children,
+}: {
+  label: string;
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <section
+      aria-label={label}
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+      tabIndex={0}
+      className={`overflow-x-auto rounded focus:outline-none focus-visible:ring-2 focus-visible:ring-blue-600 ${className}`}
+    >
+      {children}
+    </section>
+  );
+}
+
 export function Badge({
   tone = "slate",
   children,
