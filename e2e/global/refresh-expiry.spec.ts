@@ -47,7 +47,7 @@ test("after the family is revoked, the stolen copy dies with its access token, r
   await instructor.moveClock("+5 min");
   const replay = await revocationPage.replayStolenCopy();
   await expect(replay.outcome).toHaveText("rejected");
-  await expect(replay.why).toContainText("The token expired");
+  await expect(replay.why).toContainText("The access token expired");
   await expect(replay.why).toContainText(
     "The stolen refresh token was refused too: The refresh family was revoked (revoked by its owner).",
   );
