@@ -53,7 +53,9 @@ test("sign out all other devices keeps this one", async ({
 test("sign out everywhere ends this device too", async ({ revocationPage, labPage, secondDevice }) => {
   await revocationPage.goto();
   await revocationPage.signOutEverywhereButton.click();
-  await expect(revocationPage.notice).toContainText("Deleted all your sessions, this one included: you are signed out everywhere.");
+  await expect(revocationPage.notice).toContainText(
+    "Deleted all your sessions, this one included: you are signed out everywhere.",
+  );
 
   await labPage.goto();
   await expect(labPage.summary).toContainText("Not signed in");

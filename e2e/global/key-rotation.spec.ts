@@ -85,7 +85,9 @@ test("only an admin can rotate: a non-admin sees “Instructor only”, and a st
   await new SignInPage(otherTab).signInAs(freshUser);
 
   await instructor.hardRotationButton.click();
-  await expect(statusOf(instructor.hardRotationButton)).toHaveText("Instructor only: sign in with an instructor account.");
+  await expect(statusOf(instructor.hardRotationButton)).toHaveText(
+    "Instructor only: sign in with an instructor account.",
+  );
   // Nothing was rotated: the user's JWT still decrypts.
   await labPage.goto();
   await labPage.header.expectSignedInAs(freshUser.email);

@@ -12,7 +12,7 @@ import { ROLES, type Role, STATE_STRATEGIES, statePath, whoPath } from "./states
  * Signed-in tests reuse the states auth.setup.ts saved: no sign-in per test.
  */
 const PAGES: Record<Role | "visitor", string[]> = {
-  visitor: ["/", "/signin", "/revocation", "/services", "/mailbox", "/timeline", "/no-such-page"],
+  visitor: ["/", "/signin", "/revocation", "/services", "/mailbox", "/timeline"],
   user: ["/", "/revocation", "/services", "/mailbox", "/timeline", "/instructor"],
   admin: ["/", "/revocation", "/services", "/mailbox", "/timeline", "/instructor"],
 };
@@ -33,6 +33,12 @@ async function checkPage(page: Page, path: string): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect.soft(overflow, `${path} is wider than the screen by ${overflow}px`).toBeLessThanOrEqual(0);
 }
+
+test.describe("the not-found page", () => {
+  // Chromium logs the 404 of the page itself as a console error: the one error this test expects.
+  test.use({ allowedConsoleErrors: [/status of 404/] });
+  test("an unknown address", async ({ page }) => checkPage(page, "/no-such-page"));
+});
 
 // One test per kind of user, visiting every page in turn: a browser context per page would cost
 // more than the checks themselves.

@@ -31,7 +31,7 @@ export function TechniquesTable() {
                 {STRATEGIES.map((s) => (
                   <td key={s} className="py-1 pr-3 text-slate-700 dark:text-slate-300">
                     {STRATEGY_MODULES[s].levers[lever] ?? (
-                      <span className="text-slate-400">does not apply</span>
+                      <span className="text-slate-600 dark:text-slate-400">does not apply</span>
                     )}
                   </td>
                 ))}

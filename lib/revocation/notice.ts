@@ -1,4 +1,5 @@
 import "server-only";
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 
 /**
@@ -22,6 +23,9 @@ export type NoticeCode = keyof typeof NOTICES;
 
 export function showNotice(code: NoticeCode, replayId?: string | null): never {
   const replay = replayId ? `&replay=${encodeURIComponent(replayId)}` : "";
+  // The header (in the root layout) must be drawn again too: a deny-listed token changes no cookie,
+  // so without this the client would keep the layout that still says "Signed in as …".
+  revalidatePath("/", "layout");
   redirect(`/revocation?notice=${code}${replay}`);
 }
 
