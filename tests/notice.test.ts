@@ -1,4 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+
 import { NOTICES, readNotice, readReplayId, showNotice } from "@/lib/revocation/notice";
 
 /**
