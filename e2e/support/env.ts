@@ -36,7 +36,8 @@ export const E2E_DIST_DIR = ".next-e2e";
 export const POSTGRES_PORT = 3103 + PORT_OFFSET;
 export const POSTGRES_BASE_URL = `http://localhost:${POSTGRES_PORT}`;
 export const E2E_POSTGRES_URL =
-  process.env.E2E_POSTGRES_URL || "postgresql://postgres@127.0.0.1:5432/session_lab_e2e";
+  process.env.E2E_POSTGRES_URL ||
+  `postgresql://postgres@127.0.0.1:5432/session_lab_e2e${PORT_OFFSET ? `_${PORT_OFFSET}` : ""}`;
 export const E2E_DB_URL = "file:./.data/e2e.db";
 export const E2E_DB_FILE = path.join(REPO_ROOT, ".data", "e2e.db");
 /** 43 characters, like `openssl rand -base64 32`; a test secret, so it is fine that it is public. */
