@@ -15,6 +15,10 @@ const test = base.extend<{ target: TestUser }>({
   },
 });
 
+// Four browsers and the instructor console, which redraws everyone's sessions after each lever:
+// the slowest flows of the suite on a loaded 2-core machine.
+test.slow();
+
 // Each test mixes devices of both kinds itself, so it runs once, in the database project.
 test.skip(({ strategy }) => strategy !== "database", "mixes a database device with JWT devices; runs once");
 
