@@ -44,7 +44,9 @@ export default async function RevocationPage({
   const signedIn = verdict.status === "signed-in" ? verdict : null;
   const bench = await labId(false);
   const code = readNotice(params.notice);
-  const replay = code ? await benchReplay(bench, readReplayId(params.replay)) : null;
+  const replay = code
+    ? await benchReplay(bench, readReplayId(params.replay), signedIn?.user.id ?? null)
+    : null;
   const copies = bench ? await listCopies(bench) : [];
   const claims = signedIn?.claims ?? null;
   const rows = signedIn && mode.nextAuth === "database" ? await sessionRows(signedIn.user.id, scope) : [];

@@ -21,8 +21,17 @@ export class Header {
     this.signInLink = this.banner.getByRole("link", { name: "Sign in" });
   }
 
+  /**
+   * Choosing in the list changes nothing (issue 6, defect 15): "Switch strategy" does, after a
+   * confirmation when a session would end.
+   */
   async switchStrategy(label: StrategyLabel): Promise<void> {
     await this.strategySelect.selectOption({ label });
+    await this.banner.getByRole("button", { name: "Switch strategy" }).click();
+    const confirm = this.banner.getByRole("group", { name: "Confirm the switch" });
+    const switched = this.status.filter({ hasText: "Now using" });
+    await expect(confirm.or(switched)).toBeVisible();
+    if (await confirm.isVisible()) await confirm.getByRole("button", { name: "Switch and sign out" }).click();
   }
 
   /**

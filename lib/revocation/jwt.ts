@@ -46,8 +46,13 @@ export async function myTokens(userId: string) {
   };
 }
 
-/** A replay this browser's bench made (for the outcome banner): looked up by id, never taken from the URL. */
-export async function benchReplay(benchId: string | null, replayId: string | null) {
-  if (!benchId || !replayId) return null;
-  return db.replay.findFirst({ where: { id: replayId, copy: { ownerId: benchId } } });
+/**
+ * The attacker's replay for the outcome banner: looked up by id, never taken from the URL, and only
+ * of a copy this browser kept or a copy of the signed-in user's own sessions (revoking another of
+ * your devices replays the copy kept there). Nobody else's replays, whatever id the URL names.
+ */
+export async function benchReplay(benchId: string | null, replayId: string | null, userId: string | null) {
+  if (!replayId || (!benchId && !userId)) return null;
+  const mine = [...(benchId ? [{ ownerId: benchId }] : []), ...(userId ? [{ userId }] : [])];
+  return db.replay.findFirst({ where: { id: replayId, copy: { OR: mine } } });
 }
