@@ -26,7 +26,7 @@ test("signing in adds an HttpOnly refresh token; the panel counts down the 60 s 
   await expect(family).toHaveCount(1);
   await expect(family).toContainText("active");
   await expect(revocationPage.lifetime("Access token")).toHaveText(
-    "1 min, then renewed with the refresh token",
+    "1 min then renewed with the refresh token",
   );
 });
 
