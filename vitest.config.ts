@@ -17,6 +17,7 @@ const PURE = [
   "db-schemas",
   "hash-concurrency",
   "inspect",
+  "jwe-dir",
   "migrate",
   "notice",
   "own-host",
