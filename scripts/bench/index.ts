@@ -45,7 +45,7 @@ function options() {
     durationS,
     rounds,
     connections: 10,
-    warmupS: 1,
+    warmupS: smoke ? 1 : 2,
     sizes: smoke ? [100, 1000] : [1000, 10_000, 100_000],
     samples: smoke ? 10 : 100,
     microMs: smoke ? 200 : 1000,
@@ -61,6 +61,13 @@ async function httpRows(server: Server, o: ReturnType<typeof options>) {
   const rounds: HttpResult[][] = [];
   const costs = [];
   const cookies: CookieSize[] = [];
+  // A warm-up pass over every row first: a fresh server compiles each route on first use, and
+  // its JIT keeps speeding up for several seconds; the first measured round should not pay for it.
+  for (const row of specs) {
+    const jar = row.mode ? await signIn(server.origin, row.mode, user.email, DEMO_PASSWORD) : null;
+    await cannon(server.origin, row, jar, { durationS: o.warmupS, connections: o.connections });
+  }
+  progress(`bench: warmed up (${specs.length} rows × ${o.warmupS} s)`);
   for (let round = 0; round < o.rounds; round++) {
     const raw: Omit<HttpResult, "ratio">[] = [];
     for (const [i, row] of specs.entries()) {
