@@ -76,8 +76,6 @@ async function httpRows(server: Server, o: ReturnType<typeof options>) {
         ? await signIn(server.origin, row.mode, user.email, DEMO_PASSWORD)
         : null;
       if (round === 0 && jar && row.mode && row.via === "app") cookies.push(cookieSizes(row.mode, jar));
-      if (round === 0)
-        await cannon(server.origin, row, jar, { durationS: o.warmupS, connections: o.connections });
       const m = await cannon(server.origin, row, jar, { durationS: o.durationS, connections: o.connections });
       raw.push({ id: row.id, label: row.label, mode: row.mode, via: row.via, ...m });
       if (round === 0 && row.via) costs.push(await costSplit(server.origin, row, jar, o.samples));
