@@ -18,7 +18,9 @@ import {
   evaluateTargets,
   type HttpResult,
   type Mode,
+  median,
   medianOfRounds,
+  type RowSpec,
   rowSpecs,
   withRatios,
 } from "./rows";
@@ -57,6 +59,7 @@ const progress = (line: string) => process.stderr.write(`${line}\n`);
 
 async function httpRows(server: Server, o: ReturnType<typeof options>) {
   const specs = rowSpecs();
+  const health = specs[0] as RowSpec;
   const user = DEMO_ACCOUNTS[0];
   const rounds: HttpResult[][] = [];
   const costs = [];
@@ -69,20 +72,28 @@ async function httpRows(server: Server, o: ReturnType<typeof options>) {
   }
   progress(`bench: warmed up (${specs.length} rows × ${o.warmupS} s)`);
   for (let round = 0; round < o.rounds; round++) {
-    const raw: Omit<HttpResult, "ratio">[] = [];
+    const raw: Parameters<typeof withRatios>[0] = [];
+    const floors: number[] = [];
     for (const [i, row] of specs.entries()) {
       // Signed in right before its row: a refresh-mode access token lives 60 s, the cookie cache 30 s.
       const jar: Jar | null = row.mode
         ? await signIn(server.origin, row.mode, user.email, DEMO_PASSWORD)
         : null;
       if (round === 0 && jar && row.mode && row.via === "app") cookies.push(cookieSizes(row.mode, jar));
-      const m = await cannon(server.origin, row, jar, { durationS: o.durationS, connections: o.connections });
-      raw.push({ id: row.id, label: row.label, mode: row.mode, via: row.via, ...m });
+      const run = { durationS: o.durationS, connections: o.connections };
+      // Paired: the floor again right before each row, so both see the same moment of a shared machine.
+      const floor = row.id === "health" ? null : await cannon(server.origin, health, null, run);
+      if (floor) floors.push(floor.rps);
+      const m = await cannon(server.origin, row, jar, run);
+      raw.push({ id: row.id, label: row.label, mode: row.mode, via: row.via, ...m, floorRps: floor?.rps });
       if (round === 0 && row.via) costs.push(await costSplit(server.origin, row, jar, o.samples));
       progress(
         `[round ${round + 1}/${o.rounds}, ${i + 1}/${specs.length}] ${row.label.padEnd(36)} ${Math.round(m.rps).toString().padStart(6)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms${m.errors ? `  ${m.errors} unexpected answers` : ""}`,
       );
     }
+    // The floor's own figure: the median of all its runs in this round.
+    const own = raw.find((r) => r.id === "health");
+    if (own) own.rps = median([own.rps, ...floors]);
     rounds.push(withRatios(raw));
   }
   return { http: medianOfRounds(rounds), costs, cookies };
