@@ -47,8 +47,8 @@ export default async function BenchmarksPage() {
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
             Stored run: {new Date(results.when).toUTCString()}, {results.machine.cpus} ×{" "}
             {results.machine.cpuModel}, Node {results.machine.node}, {results.settings.connections}{" "}
-            connections, {results.settings.durationS} s per row, each right after its own /api/health run,
-            median of {results.settings.rounds} rounds
+            connections, {results.settings.durationS} s per row, median of {results.settings.rounds} rounds
+            (see docs/performance.md)
             {results.settings.smoke ? " (a smoke run: indicative only)" : ""}. Peak server memory:{" "}
             {results.peakRssMb === null ? "not measured" : `${Math.round(results.peakRssMb)} MB`}.
           </p>
