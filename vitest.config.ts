@@ -18,6 +18,7 @@ const PURE = [
   "db-schemas",
   "hash-concurrency",
   "inspect",
+  "jwe-dir",
   "migrate",
   "notice",
   "own-host",

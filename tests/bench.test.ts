@@ -79,6 +79,12 @@ describe("bench rows", () => {
     expect(http.map((h) => h.ratio)).toEqual([1, 0.25]);
     expect(withRatios([raw("jwt:app", 250)])[0]?.ratio).toBe(0);
   });
+
+  it("a row paired with its own floor run is divided by that run", () => {
+    const http = withRatios([raw("health", 1000), { ...raw("jwt:app", 400), floorRps: 500 }]);
+    expect(http.map((h) => h.ratio)).toEqual([1, 0.8]);
+    expect(http[1]).not.toHaveProperty("floorRps");
+  });
 });
 
 it("several rounds: the median of each figure and of the per-round ratios; errors add up", () => {

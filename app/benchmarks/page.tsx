@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { CostChart, JwtGrowthChart, LookupChart, ThroughputChart } from "@/features/benchmarks/charts";
 import { LiveBench } from "@/features/benchmarks/live";
 import { latestResults } from "@/features/benchmarks/load";
@@ -13,18 +14,26 @@ export default async function BenchmarksPage() {
   const [stored, { user, scope }] = await Promise.all([latestResults(), getAuthState()]);
   const results = stored.ok ? stored.results : null;
   const ratioOf = (id: string) => results?.http.find((h) => h.id === id)?.ratio ?? null;
-  const row = user ? scope.strategy : "signed-out";
+  // Signed out, /api/whoami answers 401 to every request (the browser logs each one): only the floor runs.
   const liveRows = [
     { id: "health", label: "GET /api/health (floor)", path: "/api/health", storedRatio: 1 },
-    { id: "app", label: "whoami, app read path", path: "/api/whoami", storedRatio: ratioOf(`${row}:app`) },
-    {
-      id: "authjs",
-      label: "whoami, Auth.js auth()",
-      path: "/api/whoami?via=authjs",
-      storedRatio: ratioOf(`${row}:authjs`),
-    },
+    ...(user
+      ? [
+          {
+            id: "app",
+            label: "whoami, app read path",
+            path: "/api/whoami",
+            storedRatio: ratioOf(`${scope.strategy}:app`),
+          },
+          {
+            id: "authjs",
+            label: "whoami, Auth.js auth()",
+            path: "/api/whoami?via=authjs",
+            storedRatio: ratioOf(`${scope.strategy}:authjs`),
+          },
+        ]
+      : []),
   ];
-
   return (
     <div className="space-y-6">
       <div>
@@ -38,7 +47,8 @@ export default async function BenchmarksPage() {
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
             Stored run: {new Date(results.when).toUTCString()}, {results.machine.cpus} ×{" "}
             {results.machine.cpuModel}, Node {results.machine.node}, {results.settings.connections}{" "}
-            connections, {results.settings.durationS} s per row
+            connections, {results.settings.durationS} s per row, median of {results.settings.rounds} rounds
+            (see docs/performance.md)
             {results.settings.smoke ? " (a smoke run: indicative only)" : ""}. Peak server memory:{" "}
             {results.peakRssMb === null ? "not measured" : `${Math.round(results.peakRssMb)} MB`}.
           </p>
@@ -120,6 +130,15 @@ export default async function BenchmarksPage() {
         title="Live benchmark against this server"
         subtitle={`From this browser, in your current mode (${user ? STRATEGY_LABELS[scope.strategy] : "signed out"}). Other visitors' requests and the browser itself are part of what you measure.`}
       >
+        {user ? null : (
+          <p className="mb-3 text-sm">
+            Signed out, only the floor runs.{" "}
+            <Link href="/signin" className="text-blue-700 underline">
+              Sign in
+            </Link>{" "}
+            to measure what your mode adds to it.
+          </p>
+        )}
         <LiveBench rows={liveRows} />
       </Card>
     </div>

@@ -23,10 +23,18 @@ const APP = "#1d4ed8";
 const AUTHJS = "#f59e0b";
 const GROUPS = ["signed-out", "database", "jwt", "jwt-refresh", "cookie-cache"] as const;
 
-function Figure({ caption, children }: { caption: string; children: React.ReactElement }) {
+function Figure({
+  caption,
+  tall = false,
+  children,
+}: {
+  caption: string;
+  tall?: boolean;
+  children: React.ReactElement;
+}) {
   return (
     <figure className="min-w-0">
-      <div className="h-64 w-full">
+      <div className={`${tall ? "h-96" : "h-64"} w-full`}>
         <ResponsiveContainer width="100%" height="100%" minWidth={0}>
           {children}
         </ResponsiveContainer>
@@ -48,7 +56,11 @@ export function ThroughputChart({ http }: Pick<StoredResults, "http">) {
       <BarChart data={data} margin={{ top: 8, right: 8, left: -16, bottom: 0 }}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="group" tick={{ fontSize: 11 }} interval={0} />
-        <YAxis unit=" %" tick={{ fontSize: 11 }} domain={[0, 100]} />
+        <YAxis
+          unit=" %"
+          tick={{ fontSize: 11 }}
+          domain={[0, (max: number) => Math.max(100, Math.ceil(max / 20) * 20)]}
+        />
         <Tooltip formatter={(v) => `${v} %`} />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         <ReferenceLine y={80} stroke="#16a34a" strokeDasharray="4 4" />
@@ -75,7 +87,10 @@ export function CostChart({ costs }: Pick<StoredResults, "costs">) {
       row: c.id.replace(":app", " app").replace(":authjs", " Auth.js").replace("signed-out", "out"),
     }));
   return (
-    <Figure caption="Where the time of one request goes inside the handler (ms, mean of sequential requests, from the app's own trace). Grey is everything around the inherent work.">
+    <Figure
+      tall
+      caption="Where the time of one request goes inside the handler (ms, mean of sequential requests, from the app's own trace). Grey is everything around the inherent work."
+    >
       <BarChart data={data} layout="vertical" margin={{ top: 0, right: 8, left: 8, bottom: 0 }}>
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" unit=" ms" tick={{ fontSize: 11 }} />

@@ -1,6 +1,7 @@
 import "server-only";
-import { compactDecrypt, decodeProtectedHeader, EncryptJWT, type JWTPayload } from "jose";
+import { decodeProtectedHeader, EncryptJWT, type JWTPayload } from "jose";
 import { type LabClaims, parseClaims } from "./claims";
+import { decryptDir } from "./jwe-dir";
 import { DECODE_ENCS, ENCODE_ENC, type Enc, findKey, keyMaterial, usableKeys } from "./keyring";
 import { lifetimes } from "./lifetimes";
 import type { JwtMode } from "./strategy";
@@ -81,7 +82,7 @@ export async function decodeSessionJwt(
   mode: JwtMode | "any",
   at: number,
 ): Promise<Decoded> {
-  let header: { kid?: string; enc?: string; alg?: string };
+  let header: { kid?: string; enc?: string; alg?: string; [name: string]: unknown };
   try {
     header = decodeProtectedHeader(token);
   } catch {
@@ -111,12 +112,7 @@ export async function decodeSessionJwt(
 
   let payload: unknown;
   try {
-    const { plaintext } = await step("jwt.decrypt", () =>
-      compactDecrypt(token, material.cek, {
-        keyManagementAlgorithms: ["dir"],
-        contentEncryptionAlgorithms: [enc],
-      }),
-    );
+    const plaintext = await step("jwt.decrypt", () => decryptDir(token, material.cek, enc, header));
     payload = JSON.parse(new TextDecoder().decode(plaintext));
   } catch {
     return {

@@ -16,7 +16,7 @@ const n = (x: number, digits = 0) =>
 export function report(r: BenchResults): string {
   const parts: string[] = [];
   parts.push(
-    `Session Lab bench, ${r.when}: ${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}; autocannon ${r.settings.connections} connections, ${r.settings.durationS} s per row, median of ${r.settings.rounds} interleaved round(s)${r.settings.smoke ? " (smoke run: figures are indicative only)" : ""}`,
+    `Session Lab bench, ${r.when}: ${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}; autocannon ${r.settings.connections} connections, ${r.settings.durationS} s per row, each row right after its own /api/health run, median of ${r.settings.rounds} round(s)${r.settings.smoke ? " (smoke run: figures are indicative only)" : ""}`,
   );
   parts.push(
     "Throughput",

@@ -135,9 +135,17 @@ export interface BenchResults {
   targets: TargetResult[];
 }
 
-export function withRatios(rows: Omit<HttpResult, "ratio">[]): HttpResult[] {
+/**
+ * Each row's throughput over the floor's. A row measured with a floor run of its own right before
+ * it (`floorRps`: paired, so a neighbour's load on a shared machine hits both) is divided by that;
+ * otherwise by the round's health row.
+ */
+export function withRatios(rows: (Omit<HttpResult, "ratio"> & { floorRps?: number })[]): HttpResult[] {
   const floor = rows.find((r) => r.id === "health")?.rps ?? 0;
-  return rows.map((r) => ({ ...r, ratio: floor > 0 ? r.rps / floor : 0 }));
+  return rows.map(({ floorRps, ...r }) => {
+    const base = floorRps ?? floor;
+    return { ...r, ratio: r.id === "health" ? 1 : base > 0 ? r.rps / base : 0 };
+  });
 }
 
 export function median(xs: number[]): number {
