@@ -17,12 +17,12 @@ export const LABS_B: Lab[] = [
       },
       {
         text: "Open the deliberately vulnerable demo page. It keeps a demo API token in localStorage and prints your comment without escaping it. Post the suggested script as a comment.",
-        href: "/labs/browser/xss",
+        href: "/labs/browser/xss/demo",
         linkLabel: "Open the XSS demo",
       },
       {
         text: "Read what the script sent back: the localStorage token, yes; your HttpOnly session cookie, no.",
-        href: "/labs/browser/xss",
+        href: "/labs/browser/xss/demo",
         linkLabel: "Open the XSS demo",
       },
     ],

@@ -47,6 +47,8 @@ export const RULES: Record<string, Rule> = {
   "lifetimes:row-expiry": (f) => f.createdIn.has("database") || f.createdIn.has("cookie-cache"),
   "lifetimes:time-travel": (f) => f.clockMoves.length > 0,
   "lifetimes:signed-in-again": signedInAgainAfterTimeTravel,
+  // The token endpoint's sign-in (app/api/token/route.ts) says so in its detail: the CLI's way in.
+  "beyond:cli": (f) => f.signIns.some((s) => s.detail.includes("token endpoint")),
 };
 
 /** Records an observed checkpoint (idempotent). Unknown ids are refused, so a typo fails loudly. */

@@ -9,7 +9,7 @@ import { db } from "@/lib/db/client";
 export interface LabFacts {
   /** Modes in which a session was created for them (AuthEvent "session-created"). */
   createdIn: Set<string>;
-  signIns: { at: Date; recordedAt: Date }[];
+  signIns: { at: Date; recordedAt: Date; detail: string }[];
   clockMoves: Date[];
   issuedTokens: number;
   copies: { strategy: string; replays: { accepted: boolean; technique: string | null }[] }[];
@@ -31,7 +31,7 @@ export async function loadFacts(userId: string): Promise<LabFacts> {
     db.authEvent.findMany({
       where: { userId, type: "sign-in" },
       orderBy: { recordedAt: "asc" },
-      select: { at: true, recordedAt: true },
+      select: { at: true, recordedAt: true, detail: true },
     }),
     db.issuedToken.findMany({ where: { userId }, select: { sid: true } }),
     db.stolenCopy.findMany({
