@@ -22,6 +22,8 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 const NAV = [
   { href: "/", label: "Where state lives" },
+  { href: "/labs", label: "Labs" },
+  { href: "/compare", label: "Compare" },
   { href: "/revocation", label: "Revocation" },
   { href: "/services", label: "Other services" },
   { href: "/mailbox", label: "Mailbox" },
