@@ -27,7 +27,7 @@ const REFRESH_SPECS = /revocation-refresh\.spec\.ts/;
 const LOCKED_SPECS = /locked\.spec\.ts/;
 const SETUP = /setup\/.*\.setup\.ts/;
 /** Workshop mode (docs/workshop.md): its own server, one spec at a time (the room is shared). */
-const WORKSHOP_SPECS = /workshop\/.*\.spec\.ts/;
+const WORKSHOP_SPECS = /(workshop|labs)\/.*\.spec\.ts/;
 
 /** What both servers share: the build, the database and the secret. */
 const SERVER_ENV = {

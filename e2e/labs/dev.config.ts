@@ -1,0 +1,16 @@
+import { defineConfig } from "@playwright/test";
+import config from "../../playwright.config";
+
+/**
+ * The labs specs alone against a workshop server you already started (WORKSHOP_PORT), for working
+ * on them next to someone running the main suite:
+ *   WORKSHOP_PORT=3305 npx playwright test -c e2e/labs/dev.config.ts
+ */
+export default defineConfig({
+  ...config,
+  testDir: ".",
+  outputDir: "../../test-results/labs",
+  reporter: [["list"]],
+  projects: (config.projects ?? []).filter((p) => p.name === "workshop"),
+  webServer: undefined,
+});
