@@ -5,6 +5,8 @@ import { expect, type Person } from "../workshop/fixtures";
 
 /** What a participant does on the lab pages and the pages they link to (e2e/labs specs). */
 export async function signInAgainIn(p: Person, mode: Strategy): Promise<void> {
+  await p.page.goto("/labs");
+  if (await p.header.signOutButton.isVisible()) await p.header.signOut();
   await p.context.addCookies([{ name: "auth-strategy", value: mode, url: WORKSHOP_BASE_URL }]);
   await p.page.goto("/join");
   await p.page.getByRole("button", { name: /^Sign in again as/ }).click();
