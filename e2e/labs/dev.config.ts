@@ -12,5 +12,7 @@ export default defineConfig({
   outputDir: "../../test-results/labs",
   reporter: [["list"]],
   projects: (config.projects ?? []).filter((p) => p.name === "workshop"),
+  // Fail fast on a missing control rather than waiting for the whole story's timeout.
+  use: { ...config.use, actionTimeout: 15_000 },
   webServer: undefined,
 });
