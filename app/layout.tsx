@@ -7,12 +7,14 @@ import { RoomBanner } from "@/features/room/banner";
 import { signOutAction } from "@/features/sessions/sign-out";
 import { StrategyToggle } from "@/features/strategy/strategy-toggle";
 import { quietButtonClass } from "@/features/ui/card";
+import { ThemeToggle } from "@/features/ui/theme-toggle";
 import { asFormAction } from "@/lib/actions/guard";
 import { COOKIES } from "@/lib/auth/cookies";
 import { getAuthState } from "@/lib/auth/state";
 import { STRATEGIES, STRATEGY_LABELS } from "@/lib/auth/strategy";
 import { env } from "@/lib/env";
 import { isWorkshop } from "@/lib/room/mode";
+import { themeOf } from "@/lib/theme";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -25,6 +27,8 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 const NAV = [
   { href: "/", label: "Where state lives" },
+  { href: "/labs", label: "Labs" },
+  { href: "/compare", label: "Compare" },
   { href: "/revocation", label: "Revocation" },
   { href: "/services", label: "Other services" },
   { href: "/mailbox", label: "Mailbox" },
@@ -39,8 +43,9 @@ const ROOM_NAV = [
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const { user, scope } = await getAuthState();
+  const theme = themeOf((await cookies()).get(COOKIES.theme.name(false))?.value);
   return (
-    <html lang="en">
+    <html lang="en" className={theme}>
       <body className="min-h-screen">
         <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
           <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-3 px-4 py-3">
@@ -59,6 +64,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               ))}
             </nav>
             <div className="flex min-w-0 flex-wrap items-center gap-4 md:ml-auto">
+              <ThemeToggle initial={theme} />
               <StrategyToggle
                 current={scope.strategy}
                 locked={env.AUTH_STRATEGY_LOCKED}

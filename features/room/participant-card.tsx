@@ -100,8 +100,9 @@ export function ParticipantCard({ p }: { p: ParticipantRow }) {
         <p className="mt-2 flex flex-wrap gap-2">
           <span>Lab checkpoints:</span>
           {p.progress.map((l) => (
-            <Badge key={l.lab} tone="blue">
+            <Badge key={l.lab} tone={l.total !== undefined && l.reached === l.total ? "green" : "blue"}>
               {l.lab}: {l.reached}
+              {l.total !== undefined ? `/${l.total}` : ""}
             </Badge>
           ))}
         </p>

@@ -4,6 +4,7 @@ import { noInput, userAction } from "@/lib/actions/guard";
 import { mintAccessToken } from "@/lib/auth/access-tokens";
 import { sessionCredential } from "@/lib/auth/scope";
 import { getAuthState } from "@/lib/auth/state";
+import { recordCheckpoint } from "@/lib/labs/evaluate";
 import { callOrders, type ServiceCall } from "@/lib/services/orders-client";
 import type { CallState, Way } from "./types";
 
@@ -26,20 +27,25 @@ function answer(way: Way, call: ServiceCall, mintMs: number | null): CallState {
 }
 
 /** (a) A freshly minted signed access token: the service checks it by itself. */
-export const callWithAccessToken = userAction(noInput, async () => {
+export const callWithAccessToken = userAction(noInput, async (_input, { user }) => {
   const { verdict } = await getAuthState();
   if (verdict.status !== "signed-in")
     return { status: "error", message: "You are signed out; sign in first." };
   const start = performance.now();
   const minted = await mintAccessToken(verdict);
   const mintMs = performance.now() - start;
-  return answer("access-token", await callOrders(minted.token), mintMs);
+  await recordCheckpoint(user.id, "beyond:access-token"); // lab checkpoint (lib/labs)
+  const call = await callOrders(minted.token);
+  if (call.status === 200) await recordCheckpoint(user.id, "beyond:orders");
+  return answer("access-token", call, mintMs);
 });
 
 /** (b) The session's own credential (cookie value): meaningless to the service, so it must ask the app. */
-export const callWithSessionCredential = userAction(noInput, async () => {
+export const callWithSessionCredential = userAction(noInput, async (_input, { user }) => {
   const { scope } = await getAuthState();
   const credential = sessionCredential(scope);
   if (!credential) return { status: "error", message: "This browser holds no session cookie to send." };
-  return answer("session", await callOrders(credential), null);
+  const call = await callOrders(credential);
+  if (call.status === 200) await recordCheckpoint(user.id, "beyond:orders"); // lab checkpoint (lib/labs)
+  return answer("session", call, null);
 });

@@ -20,7 +20,8 @@ export type CookieId =
   | "strategy"
   | "bench"
   | "pin"
-  | "participant";
+  | "participant"
+  | "theme";
 
 export interface CookieSpec {
   id: CookieId;
@@ -115,6 +116,15 @@ export const COOKIES: Record<CookieId, CookieSpec> = {
     setBy: "Session Lab",
     maxAge: () => null,
     purpose: "Pins your requests to one app instance (cluster mode only)",
+  },
+  theme: {
+    id: "theme",
+    name: () => "session-lab.theme",
+    // Set by the theme toggle's script (features/labs/theme-toggle.tsx); not a secret.
+    httpOnly: false,
+    setBy: "Session Lab",
+    maxAge: () => YEAR,
+    purpose: "Your light or dark theme choice (absent: follow the system's)",
   },
 };
 

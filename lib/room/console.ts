@@ -3,6 +3,7 @@ import { device } from "@/features/ui/device";
 import { overview } from "@/lib/admin";
 import { usableKeys } from "@/lib/auth/keyring";
 import { db } from "@/lib/db/client";
+import { labProgress } from "@/lib/labs/progress";
 import { techniqueLabel } from "@/lib/revocation/events";
 
 /**
@@ -22,8 +23,8 @@ export interface ParticipantRow {
   tokens: { sid: string; strategy: string; createdAt: string; device: string; state: TokenState }[];
   activeFamilies: number;
   copies: { id: string; strategy: string; createdAt: string; replays: ReplayRow[] }[];
-  /** Checkpoints reached, per lab id (the part of a checkpoint id before ":"). */
-  progress: { lab: string; reached: number }[];
+  /** Checkpoints reached, per lab id (the part of a checkpoint id before ":"), of `total` (lib/labs). */
+  progress: { lab: string; reached: number; total?: number }[];
 }
 export type TokenState = "live" | "denied" | "dead";
 export interface ReplayRow {
@@ -70,11 +71,13 @@ export async function roomSnapshot(o: { page: number; search: string }): Promise
     usableKeys(),
   ]);
   const usable = new Set(keys.map((k) => k.id));
+  // Each guided lab's checkpoints, decided from the participant's own data (lib/labs/progress.ts).
+  const labs = new Map(await Promise.all(ids.map(async (id) => [id, await labProgress(id)] as const)));
   const participants = room.users.map((u): ParticipantRow => {
     const signIn = signIns.find((s) => s.userId === u.id);
-    const labs = new Map<string, number>();
+    const counted = new Map<string, number>();
     for (const c of checkpoints)
-      if (c.userId === u.id) labs.set(labOf(c.checkpoint), (labs.get(labOf(c.checkpoint)) ?? 0) + 1);
+      if (c.userId === u.id) counted.set(labOf(c.checkpoint), (counted.get(labOf(c.checkpoint)) ?? 0) + 1);
     return {
       id: u.id,
       name: u.name ?? "Participant",
@@ -108,7 +111,12 @@ export async function roomSnapshot(o: { page: number; search: string }): Promise
             sinceRevokeMs: r.sinceRevokeMs,
           })),
         })),
-      progress: [...labs].map(([lab, reached]) => ({ lab, reached })),
+      progress: [
+        ...(labs.get(u.id) ?? []).map((l) => ({ lab: l.lab, reached: l.done, total: l.total })),
+        ...[...counted]
+          .filter(([lab]) => !labs.get(u.id)?.some((l) => l.lab === lab))
+          .map(([lab, reached]) => ({ lab, reached })),
+      ],
     };
   });
   return { total: room.total, page: room.page, pages: room.pages, search: o.search, participants };
