@@ -12,9 +12,39 @@ import { ROLES, type Role, STATE_STRATEGIES, statePath, whoPath } from "./states
  * Signed-in tests reuse the states auth.setup.ts saved: no sign-in per test.
  */
 const PAGES: Record<Role | "visitor", string[]> = {
-  visitor: ["/", "/signin", "/revocation", "/services", "/mailbox", "/timeline"],
-  user: ["/", "/revocation", "/services", "/mailbox", "/timeline", "/instructor"],
-  admin: ["/", "/revocation", "/services", "/mailbox", "/timeline", "/instructor"],
+  visitor: [
+    "/",
+    "/signin",
+    "/revocation",
+    "/services",
+    "/mailbox",
+    "/timeline",
+    "/labs",
+    "/compare",
+    "/benchmarks",
+  ],
+  user: [
+    "/",
+    "/revocation",
+    "/services",
+    "/mailbox",
+    "/timeline",
+    "/instructor",
+    "/labs",
+    "/labs/revocation",
+    "/benchmarks",
+  ],
+  admin: [
+    "/",
+    "/revocation",
+    "/services",
+    "/mailbox",
+    "/timeline",
+    "/instructor",
+    "/labs/state",
+    "/compare",
+    "/handout",
+  ],
 };
 
 async function checkPage(page: Page, path: string): Promise<void> {
