@@ -157,7 +157,7 @@ test("the auth clock and a key rotation set on instance a reach instance b", asy
   await instructor.goto("/instructor");
   const clock = instructor.getByRole("region", { name: "Auth clock (time travel)" });
   await clock.getByRole("button", { name: "Move the auth clock +5 min" }).click();
-  await expect(clock.getByText("5 min ahead")).toBeVisible();
+  await expect(clock.getByText("5 min ahead", { exact: true })).toBeVisible();
   try {
     const seen = await until(
       () => whoami(request, B.url, access),
@@ -166,7 +166,7 @@ test("the auth clock and a key rotation set on instance a reach instance b", asy
     figure("auth clock moved on a → in force on b", `request ${seen.requests}, ${seen.ms} ms`);
   } finally {
     await clock.getByRole("button", { name: "Back to now" }).click();
-    await expect(clock.getByText("real time")).toBeVisible();
+    await expect(clock.getByText("real time", { exact: true })).toBeVisible();
   }
   await expect.poll(async () => (await whoami(request, B.url, access)).status).toBe(200);
 
@@ -201,7 +201,7 @@ test("a session-store outage started on a: database mode fails closed everywhere
   const userPage = await user.newPage();
   await userPage.goto("/signin");
   await userPage.getByLabel("Email", { exact: true }).fill(email);
-  await userPage.getByLabel("Password").fill("demo-password");
+  await userPage.getByLabel("Password", { exact: true }).fill("demo-password");
   await userPage.getByRole("button", { name: "Sign in with password" }).click();
   await expect(userPage.getByRole("banner")).toContainText(`Signed in as ${email}`);
 
