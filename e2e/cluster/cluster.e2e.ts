@@ -205,6 +205,8 @@ test("a session-store outage started on a: database mode fails closed everywhere
   await userPage.getByRole("button", { name: "Sign in with password" }).click();
   await expect(userPage.getByRole("banner")).toContainText(`Signed in as ${email}`);
 
+  // Each instance has loaded the JWT keys (they live in the database) before the store goes away.
+  for (const instance of [A, B]) expect((await whoami(request, instance.url, jwt)).status).toBe(200);
   const instructor = await instructorOn(browser, "a", "jwt");
   await instructor.goto("/instructor");
   const drill = instructor.getByRole("region", { name: "Store outage drill" });
