@@ -118,7 +118,7 @@ export default defineConfig<StrategyOptions>({
       // Two instances behind the front proxy on PostgreSQL (e2e/cluster/serve.ts); one test at a
       // time, since they move server-wide state (deny-list switch, clock, keys, a store outage).
       name: "cluster",
-      testMatch: /cluster\/.*\.e2e\.ts/,
+      testMatch: /e2e\/cluster\/.*\.e2e\.ts/,
       timeout: 120_000,
       fullyParallel: false,
       workers: 1,

@@ -161,3 +161,12 @@ describe("the instructor's outage actions", () => {
     expect(outageLeft("database")).toBe(0);
   });
 });
+
+describe("StoreUnavailableError across bundles", () => {
+  it("is recognised even when thrown through another copy of the class (Next bundles the gate more than once)", () => {
+    const foreign = Object.assign(new Error("down"), { name: "StoreUnavailableError", store: "database" });
+    expect(foreign instanceof StoreUnavailableError).toBe(true);
+    expect(new Error("down") instanceof StoreUnavailableError).toBe(false);
+    expect(new StoreUnavailableError("redis", "x") instanceof StoreUnavailableError).toBe(true);
+  });
+});

@@ -9,6 +9,16 @@ import "server-only";
 export type StoreKind = "database" | "redis";
 
 export class StoreUnavailableError extends Error {
+  /**
+   * Next bundles route handlers, pages and the proxy separately, each with its own copy of this
+   * module, while the database client is one per process (made by whichever bundle came first).
+   * An error thrown through another bundle's class must still be recognised here, or a store
+   * outage would surface as a 500 instead of "unavailable" (seen in the cluster's outage test).
+   */
+  static [Symbol.hasInstance](value: unknown): boolean {
+    return value instanceof Error && value.name === "StoreUnavailableError" && "store" in value;
+  }
+
   constructor(
     readonly store: StoreKind,
     reason: string,
