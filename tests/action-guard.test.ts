@@ -7,7 +7,7 @@ import type { SessionUser, Verdict } from "@/lib/auth/strategies/types";
 import { StoreUnavailableError } from "@/lib/store/gate";
 
 /** Who is asking is decided per test; the guard must ask on every call (next/headers is not here). */
-vi.mock("@/lib/auth/state", () => ({ getAuthState: vi.fn() }));
+vi.mock("@/lib/auth/state", () => ({ getAuthState: vi.fn(), authStateChanged: vi.fn() }));
 
 const alice: SessionUser = { id: "u-alice", email: "alice@example.com", name: "Alice", role: "user" };
 const teacher: SessionUser = { ...alice, id: "u-teacher", role: "admin" };
