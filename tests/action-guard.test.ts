@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { adminAction, noInput, publicAction, userAction } from "@/lib/actions/guard";
-import { type AuthState, getAuthState } from "@/lib/auth/state";
+import { type AuthState, authStateChanged, getAuthState } from "@/lib/auth/state";
 import type { SessionUser, Verdict } from "@/lib/auth/strategies/types";
 import { StoreUnavailableError } from "@/lib/store/gate";
 
@@ -81,6 +81,14 @@ describe("what reaches an action", () => {
       await (act as unknown as (f: FormData) => Promise<unknown>)(form({ email: "alice@example.com" })),
     ).toMatchObject({ status: "ok" });
     expect(handler).toHaveBeenLastCalledWith({ email: "alice@example.com" }, { user: alice });
+  });
+
+  it("after the handler ran, the page drawn next reads the session afresh", async () => {
+    vi.mocked(authStateChanged).mockClear();
+    await act(IDLE, form({ email: "bad" }));
+    expect(authStateChanged).not.toHaveBeenCalled(); // refused input: nothing ran, nothing changed
+    await act(IDLE, form({ email: "alice@example.com" }));
+    expect(authStateChanged).toHaveBeenCalledTimes(1);
   });
 });
 
