@@ -31,7 +31,7 @@ const GLOBAL_SPECS = /global\/.*\.spec\.ts/;
 const REFRESH_SPECS = /revocation-refresh\.spec\.ts/;
 const LOCKED_SPECS = /locked\.spec\.ts/;
 /** Workshop mode (docs/workshop.md): its own server, one spec at a time (the room is shared). */
-const WORKSHOP_SPECS = /(workshop|labs)\/.*\.spec\.ts/;
+const WORKSHOP_SPECS = /workshop\/.*\.spec\.ts/;
 /**
  * The specs that read and write the session store, run a second time on PostgreSQL: the
  * database-mode flows (rows created, looked up, rotated, deleted) and the JWT deny-list.
