@@ -21,7 +21,7 @@ export function afterRevocation(technique: string): RegExp {
   return new RegExp(`^\\d+(\\.\\d)? (ms|s|min|h) after “${name}”$`);
 }
 
-export type Lifetime = "Idle timeout" | "Absolute timeout" | "Access token" | "Cookie";
+export type Lifetime = "Idle timeout" | "Absolute timeout" | "Access token" | "This credential" | "Cookie";
 
 /**
  * /revocation: the stolen-copy experiment, then the levers of this browser's strategy: "My
