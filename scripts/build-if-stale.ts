@@ -29,11 +29,16 @@ function newest(p: string): number {
     .reduce((m, n) => Math.max(m, newest(path.join(p, n))), s.mtimeMs);
 }
 
+/** Has any source changed since the build in `distDir` was made (or is there none)? */
+export function buildIsStale(distDir: string): boolean {
+  const buildId = path.join(root, distDir, "BUILD_ID");
+  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
+  return SOURCES.some((s) => newest(path.join(root, s)) > builtAt);
+}
+
 /** Runs `next build` if needed; exits the process with next's status when the build fails. */
 export function buildIfStale(label: string): void {
-  const buildId = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
-  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-  if (!SOURCES.some((s) => newest(path.join(root, s)) > builtAt)) {
+  if (!buildIsStale(process.env.NEXT_DIST_DIR || ".next")) {
     console.log(`${label}: build is up to date`);
     return;
   }

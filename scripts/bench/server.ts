@@ -4,8 +4,9 @@
  * the database or build of `npm start` in the same checkout.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import path from "node:path";
+import { buildIsStale } from "../build-if-stale";
 
 export const ROOT = path.resolve(__dirname, "..", "..");
 export const DIST_DIR = ".next-bench";
@@ -24,28 +25,6 @@ export const BENCH_ENV = {
   HOSTNAME: "127.0.0.1",
 };
 
-const SOURCES = [
-  "app",
-  "features",
-  "lib",
-  "auth.ts",
-  "proxy.ts",
-  "next.config.ts",
-  "package-lock.json",
-  "prisma/schema.prisma",
-  "public",
-  "server",
-];
-
-function newest(p: string): number {
-  if (!existsSync(p)) return 0;
-  const s = statSync(p);
-  if (!s.isDirectory()) return s.mtimeMs;
-  return readdirSync(p)
-    .filter((n) => n !== "generated")
-    .reduce((m, n) => Math.max(m, newest(path.join(p, n))), s.mtimeMs);
-}
-
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv, what: string): void {
   const r = spawnSync(cmd, args, { cwd: ROOT, stdio: ["ignore", "inherit", "inherit"], env });
   if (r.status !== 0) throw new Error(`${what} failed (exit ${r.status})`);
@@ -58,9 +37,7 @@ export function benchEnv(port: number): NodeJS.ProcessEnv {
 }
 
 export function ensureBuild(env: NodeJS.ProcessEnv, log: (s: string) => void): void {
-  const buildId = path.join(ROOT, DIST_DIR, "BUILD_ID");
-  const builtAt = existsSync(buildId) ? statSync(buildId).mtimeMs : 0;
-  if (!SOURCES.some((s) => newest(path.join(ROOT, s)) > builtAt)) {
+  if (!buildIsStale(DIST_DIR)) {
     log("build is up to date");
     return;
   }
