@@ -75,3 +75,15 @@ export const resultsSchema = z.object({
 });
 
 export type StoredResults = z.infer<typeof resultsSchema>;
+
+/** How every bench table shows a number, in the terminal and on the Benchmarks page alike. */
+export const figure = (x: number, digits = 0) =>
+  x.toLocaleString("en", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** The cost split's columns, in the order both tables print them. */
+export const COST_COLUMNS = ["key", "crypto", "store", "check", "framework", "total"] as const;
+
+/** One row of the cost-split table: the row id, then each column in ms. */
+export function costCells(c: StoredResults["costs"][number]): string[] {
+  return [c.id, ...COST_COLUMNS.map((k) => figure(c[k], 3))];
+}

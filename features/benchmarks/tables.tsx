@@ -1,9 +1,7 @@
 import { Badge, ScrollArea } from "@/features/ui/card";
-import type { StoredResults } from "./schema";
+import { COST_COLUMNS, costCells, figure as n, type StoredResults } from "./schema";
 
 /** The stored figures as plain tables: the charts' text alternative, and the exact numbers. */
-const n = (x: number, digits = 0) =>
-  x.toLocaleString("en", { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 function Table({ caption, head, rows }: { caption: string; head: string[]; rows: React.ReactNode[][] }) {
   return (
@@ -90,16 +88,8 @@ export function CostTable({ costs }: Pick<StoredResults, "costs">) {
   return (
     <Table
       caption="Per-request cost split in milliseconds"
-      head={["Row", "key", "crypto", "store", "checks", "framework", "total"]}
-      rows={costs.map((c) => [
-        c.id,
-        n(c.key, 3),
-        n(c.crypto, 3),
-        n(c.store, 3),
-        n(c.check, 3),
-        n(c.framework, 3),
-        n(c.total, 3),
-      ])}
+      head={["Row", ...COST_COLUMNS]}
+      rows={costs.map(costCells)}
     />
   );
 }

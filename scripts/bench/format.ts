@@ -1,3 +1,4 @@
+import { COST_COLUMNS, costCells, figure as n } from "../../features/benchmarks/schema";
 import type { BenchResults } from "./rows";
 
 /** Plain-text tables for the terminal (and for pasting into docs/performance.md). */
@@ -9,9 +10,6 @@ export function table(head: string[], rows: (string | number)[][]): string {
   const rule = `| ${widths.map((w, i) => (i === 0 ? "-".repeat(w) : `${"-".repeat(Math.max(1, w - 1))}:`)).join(" | ")} |`;
   return [line(head), rule, ...cells.slice(1).map(line)].join("\n");
 }
-
-const n = (x: number, digits = 0) =>
-  x.toLocaleString("en", { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
 export function report(r: BenchResults): string {
   const parts: string[] = [];
@@ -35,18 +33,7 @@ export function report(r: BenchResults): string {
   if (r.costs.length)
     parts.push(
       "Per-request cost split (ms, mean of sequential requests, from Server-Timing)",
-      table(
-        ["row", "key", "crypto", "store", "check", "framework", "total"],
-        r.costs.map((c) => [
-          c.id,
-          n(c.key, 3),
-          n(c.crypto, 3),
-          n(c.store, 3),
-          n(c.check, 3),
-          n(c.framework, 3),
-          n(c.total, 3),
-        ]),
-      ),
+      table(["row", ...COST_COLUMNS], r.costs.map(costCells)),
     );
   if (r.lookups.length)
     parts.push(
