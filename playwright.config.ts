@@ -58,6 +58,20 @@ const SERVER_ENV = {
   NEXT_TELEMETRY_DISABLED: "1",
 };
 
+/**
+ * One e2e server: what every entry shares. Ten minutes to come up (the first one builds; the
+ * others wait for it), their output kept out of the report unless they fail.
+ */
+function server(entry: { command: string; url: string } & Record<string, unknown>) {
+  return {
+    reuseExistingServer: !process.env.CI,
+    timeout: 600_000,
+    stdout: "ignore",
+    stderr: "pipe",
+    ...entry,
+  } as const;
+}
+
 export default defineConfig<StrategyOptions>({
   testDir: "./e2e",
   outputDir: "./test-results",
@@ -188,87 +202,59 @@ export default defineConfig<StrategyOptions>({
     },
   ],
   webServer: [
-    {
+    server({
       // Deletes .data/e2e.db, migrates + seeds it, builds into .next-e2e, serves on 3100.
       command: "npx tsx e2e/support/serve.ts",
       url: `${BASE_URL}/api/auth/providers`,
-      reuseExistingServer: !process.env.CI,
-      timeout: 180_000,
-      stdout: "ignore",
-      stderr: "pipe",
       env: {
         ...SERVER_ENV,
         PORT: String(E2E_PORT),
         AUTH_SESSION_STRATEGY: "database",
         AUTH_STRATEGY_LOCKED: "0",
       },
-    },
-    {
+    }),
+    server({
       // The same build and database, locked to JWT. Waits for the first server; never builds.
       command: "npx tsx e2e/support/serve-locked.ts",
       url: `${LOCKED_BASE_URL}/api/auth/providers`,
-      reuseExistingServer: !process.env.CI,
-      timeout: 240_000,
-      stdout: "ignore",
-      stderr: "pipe",
       env: {
         ...SERVER_ENV,
         PORT: String(LOCKED_PORT),
         AUTH_SESSION_STRATEGY: "jwt",
         AUTH_STRATEGY_LOCKED: "1",
       },
-    },
-    {
+    }),
+    server({
       // The services project's app (3104) and orders service (4104); waits for the first server's build.
       command: "npx tsx e2e/support/serve-services.ts",
       url: `${SVC_APP_URL}/api/auth/providers`,
-      reuseExistingServer: !process.env.CI,
-      timeout: 240_000,
-      stdout: "ignore",
-      stderr: "pipe",
-    },
-    {
+    }),
+    server({
       // The cluster project's front (3510) and instances a, b (3511, 3512) on PostgreSQL; waits for the first server's build.
       command: "npx tsx e2e/cluster/serve.ts",
       url: CLUSTER_FRONT_URL,
-      reuseExistingServer: !process.env.CI,
-      timeout: 600_000,
-      stdout: "ignore",
-      stderr: "pipe",
-    },
-    {
+    }),
+    server({
       // SESSION_LAB_MODE=workshop on the e2e build, with its own database; waits for the first server.
       command: "npx tsx e2e/workshop/serve.ts",
       url: `${WORKSHOP_BASE_URL}/api/auth/providers`,
-      reuseExistingServer: !process.env.CI,
-      timeout: 600_000,
-      stdout: "ignore",
-      stderr: "pipe",
       env: { ...WORKSHOP_SERVER_ENV, NEXT_DIST_DIR: E2E_DIST_DIR },
-    },
-    {
+    }),
+    server({
       // The same build and database over HTTPS (a certificate made at start); waits for the first server.
       command: "npx tsx e2e/support/serve-https.ts",
       url: `${HTTPS_BASE_URL}/api/auth/providers`,
       ignoreHTTPSErrors: true,
-      reuseExistingServer: !process.env.CI,
-      timeout: 600_000,
-      stdout: "ignore",
-      stderr: "pipe",
       env: { ...SERVER_ENV, AUTH_SESSION_STRATEGY: "database", AUTH_STRATEGY_LOCKED: "0" },
-    },
+    }),
     ...(WITH_POSTGRES
       ? [
-          {
+          server({
             // The same build on PostgreSQL (a fresh database each run); waits for the first server.
             command: "npx tsx e2e/support/serve-postgres.ts",
             url: `${POSTGRES_BASE_URL}/api/auth/providers`,
-            reuseExistingServer: !process.env.CI,
-            timeout: 600_000,
-            stdout: "ignore" as const,
-            stderr: "pipe" as const,
             env: { ...SERVER_ENV, AUTH_SESSION_STRATEGY: "database", AUTH_STRATEGY_LOCKED: "0" },
-          },
+          }),
         ]
       : []),
   ],
