@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resultsSchema } from "@/features/benchmarks/schema";
+import { resultsSchema, throughputCells } from "@/features/benchmarks/schema";
 import { report, table } from "../scripts/bench/format";
 import {
   type BenchResults,
@@ -72,6 +72,13 @@ describe("bench rows", () => {
     expect(rows.filter((r) => r.via === "authjs").every((r) => r.path.endsWith("?via=authjs"))).toBe(true);
     expect(rows.filter((r) => r.via === "app").every((r) => r.path === "/api/whoami")).toBe(true);
     expect(new Set(rows.map((r) => r.id)).size).toBe(rows.length);
+  });
+
+  it("runs the database check once more with the cookie padded to a JWT's size (what bytes cost)", () => {
+    const padded = rowSpecs().filter((r) => r.padTo);
+    expect(padded).toEqual([
+      expect.objectContaining({ id: "database-padded:app", mode: "database", padTo: "jwt" }),
+    ]);
   });
 
   it("divides each row by the floor of the same run", () => {
@@ -158,4 +165,27 @@ describe("output", () => {
     expect(resultsSchema.safeParse(written).success).toBe(true);
     expect(resultsSchema.safeParse({ ...written, http: [{ id: "health" }] }).success).toBe(false);
   });
+});
+
+it("reports the server's own CPU per request: the median over rounds, n/a when it was not measured", () => {
+  const round = (cpuUs: number | null) =>
+    withRatios([
+      { ...raw("health", 1000), cpuUs },
+      { ...raw("jwt:app", 800), cpuUs: cpuUs === null ? null : cpuUs * 1.3 },
+    ]);
+  const out = medianOfRounds([round(1000), round(1200), round(900)]);
+  expect(out.map((r) => r.cpuUs)).toEqual([1000, 1300]);
+  expect(medianOfRounds([round(1000), round(null)])[0]?.cpuUs).toBeNull();
+  expect(throughputCells({ ...raw("jwt:app", 800), ratio: 0.8, cpuUs: 1234.4 })).toEqual([
+    "jwt:app",
+    "800",
+    "1.0",
+    "2.0",
+    "80 %",
+    "1,234",
+    "0",
+  ]);
+  // A results file from before this column still loads, and prints n/a.
+  const old = resultsSchema.parse(JSON.parse(JSON.stringify(sample())));
+  expect(throughputCells(old.http[0] as (typeof old.http)[number]).at(-2)).toBe("n/a");
 });

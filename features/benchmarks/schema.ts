@@ -29,6 +29,7 @@ export const resultsSchema = z.object({
       requests: z.number(),
       errors: z.number(),
       ratio: z.number(),
+      cpuUs: z.number().nullable().optional(),
     }),
   ),
   costs: z.array(
@@ -86,4 +87,27 @@ export const COST_COLUMNS = ["key", "crypto", "store", "check", "framework", "to
 /** One row of the cost-split table: the row id, then each column in ms. */
 export function costCells(c: StoredResults["costs"][number]): string[] {
   return [c.id, ...COST_COLUMNS.map((k) => figure(c[k], 3))];
+}
+
+/** The throughput table's columns, in the order both tables print them. */
+export const THROUGHPUT_COLUMNS = [
+  "req/s",
+  "p50 ms",
+  "p99 ms",
+  "vs health",
+  "server CPU µs/req",
+  "errors",
+] as const;
+
+/** One row of the throughput table: the row's label, then each column. */
+export function throughputCells(h: StoredResults["http"][number]): string[] {
+  return [
+    h.label,
+    figure(h.rps),
+    figure(h.p50, 1),
+    figure(h.p99, 1),
+    `${Math.round(h.ratio * 100)} %`,
+    typeof h.cpuUs === "number" ? figure(h.cpuUs) : "n/a",
+    String(h.errors),
+  ];
 }

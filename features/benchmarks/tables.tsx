@@ -1,5 +1,12 @@
 import { Badge, ScrollArea } from "@/features/ui/card";
-import { COST_COLUMNS, costCells, figure as n, type StoredResults } from "./schema";
+import {
+  COST_COLUMNS,
+  costCells,
+  figure as n,
+  type StoredResults,
+  THROUGHPUT_COLUMNS,
+  throughputCells,
+} from "./schema";
 
 /** The stored figures as plain tables: the charts' text alternative, and the exact numbers. */
 
@@ -71,15 +78,8 @@ export function ThroughputTable({ http }: Pick<StoredResults, "http">) {
   return (
     <Table
       caption="Throughput per row"
-      head={["Row", "req/s", "p50 ms", "p99 ms", "vs health", "errors"]}
-      rows={http.map((h) => [
-        h.label,
-        n(h.rps),
-        n(h.p50, 1),
-        n(h.p99, 1),
-        `${Math.round(h.ratio * 100)} %`,
-        h.errors,
-      ])}
+      head={["Row", ...THROUGHPUT_COLUMNS]}
+      rows={http.map(throughputCells)}
     />
   );
 }

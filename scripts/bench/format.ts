@@ -1,4 +1,10 @@
-import { COST_COLUMNS, costCells, figure as n } from "../../features/benchmarks/schema";
+import {
+  COST_COLUMNS,
+  costCells,
+  figure as n,
+  THROUGHPUT_COLUMNS,
+  throughputCells,
+} from "../../features/benchmarks/schema";
 import type { BenchResults } from "./rows";
 
 /** Plain-text tables for the terminal (and for pasting into docs/performance.md). */
@@ -16,20 +22,7 @@ export function report(r: BenchResults): string {
   parts.push(
     `Session Lab bench, ${r.when}: ${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}; autocannon ${r.settings.connections} connections, ${r.settings.durationS} s per row, each row right after its own /api/health run, median of ${r.settings.rounds} round(s)${r.settings.smoke ? " (smoke run: figures are indicative only)" : ""}`,
   );
-  parts.push(
-    "Throughput",
-    table(
-      ["row", "req/s", "p50 ms", "p99 ms", "vs health", "errors"],
-      r.http.map((h) => [
-        h.label,
-        n(h.rps),
-        n(h.p50, 1),
-        n(h.p99, 1),
-        `${Math.round(h.ratio * 100)} %`,
-        h.errors,
-      ]),
-    ),
-  );
+  parts.push("Throughput", table(["row", ...THROUGHPUT_COLUMNS], r.http.map(throughputCells)));
   if (r.costs.length)
     parts.push(
       "Per-request cost split (ms, mean of sequential requests, from Server-Timing)",

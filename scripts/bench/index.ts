@@ -11,7 +11,7 @@ import path from "node:path";
 import pg from "pg";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../../lib/demo-accounts";
 import { report } from "./format";
-import { cannon, costSplit, type Jar, signIn } from "./http";
+import { cannon, cookieHeader, costSplit, type Jar, signIn } from "./http";
 import {
   type BenchResults,
   type CookieSize,
@@ -60,14 +60,13 @@ const progress = (line: string) => process.stderr.write(`${line}\n`);
 async function httpRows(server: Server, o: ReturnType<typeof options>) {
   const specs = rowSpecs();
   const health = specs[0] as RowSpec;
-  const user = DEMO_ACCOUNTS[0];
   const rounds: HttpResult[][] = [];
   const costs = [];
   const cookies: CookieSize[] = [];
   // A warm-up pass over every row first: a fresh server compiles each route on first use, and
   // its JIT keeps speeding up for several seconds; the first measured round should not pay for it.
   for (const row of specs) {
-    const jar = row.mode ? await signIn(server.origin, row.mode, user.email, DEMO_PASSWORD) : null;
+    const jar = row.mode ? await jarFor(server.origin, row) : null;
     await cannon(server.origin, row, jar, { durationS: o.warmupS, connections: o.connections });
   }
   progress(`bench: warmed up (${specs.length} rows × ${o.warmupS} s)`);
@@ -76,16 +75,29 @@ async function httpRows(server: Server, o: ReturnType<typeof options>) {
     const floors: number[] = [];
     for (const [i, row] of specs.entries()) {
       // Signed in right before its row: a refresh-mode access token lives 60 s, the cookie cache 30 s.
-      const jar: Jar | null = row.mode
-        ? await signIn(server.origin, row.mode, user.email, DEMO_PASSWORD)
-        : null;
-      if (round === 0 && jar && row.mode && row.via === "app") cookies.push(cookieSizes(row.mode, jar));
+      const jar: Jar | null = row.mode ? await jarFor(server.origin, row) : null;
+      if (round === 0 && jar && row.mode && row.via === "app" && !row.padTo)
+        cookies.push(cookieSizes(row.mode, jar));
       const run = { durationS: o.durationS, connections: o.connections };
       // Paired: the floor again right before each row, so both see the same moment of a shared machine.
       const floor = row.id === "health" ? null : await cannon(server.origin, health, null, run);
       if (floor) floors.push(floor.rps);
+      const cpuBefore = server.cpuMs();
       const m = await cannon(server.origin, row, jar, run);
-      raw.push({ id: row.id, label: row.label, mode: row.mode, via: row.via, ...m, floorRps: floor?.rps });
+      const cpuAfter = server.cpuMs();
+      const cpuUs =
+        cpuBefore !== null && cpuAfter !== null && m.requests > 0
+          ? ((cpuAfter - cpuBefore) * 1000) / m.requests
+          : null;
+      raw.push({
+        id: row.id,
+        label: row.label,
+        mode: row.mode,
+        via: row.via,
+        ...m,
+        cpuUs,
+        floorRps: floor?.rps,
+      });
       if (round === 0 && row.via) costs.push(await costSplit(server.origin, row, jar, o.samples));
       progress(
         `[round ${round + 1}/${o.rounds}, ${i + 1}/${specs.length}] ${row.label.padEnd(36)} ${Math.round(m.rps).toString().padStart(6)} req/s  p50 ${m.p50} ms  p99 ${m.p99} ms${m.errors ? `  ${m.errors} unexpected answers` : ""}`,
@@ -97,6 +109,17 @@ async function httpRows(server: Server, o: ReturnType<typeof options>) {
     rounds.push(withRatios(raw));
   }
   return { http: medianOfRounds(rounds), costs, cookies };
+}
+
+/** Signed in in the row's mode; with `padTo`, a dummy cookie makes the header as long as that mode's. */
+async function jarFor(origin: string, row: RowSpec): Promise<Jar> {
+  const { email } = DEMO_ACCOUNTS[0];
+  const jar = await signIn(origin, row.mode ?? "database", email, DEMO_PASSWORD);
+  if (!row.padTo) return jar;
+  const like = await signIn(origin, row.padTo, email, DEMO_PASSWORD);
+  const missing = cookieHeader(like).length - cookieHeader(jar).length - "; lab-padding=".length;
+  if (missing > 0) jar.set("lab-padding", "x".repeat(missing));
+  return jar;
 }
 
 /** What the browser carries for the session after signing in (not Auth.js's CSRF or callback cookies). */

@@ -15,6 +15,12 @@ export interface RowSpec {
   via: ReadPath | null;
   /** The status every answer must have (anything else is counted as an error). */
   expectStatus: number;
+  /**
+   * Pads the request's Cookie header with a dummy cookie to the length this mode's cookies have:
+   * the same check as `mode`, carrying as many bytes as `padTo` does, so what the size of a
+   * credential costs on every request shows apart from what checking it costs.
+   */
+  padTo?: Mode;
 }
 
 const whoami = (via: ReadPath) => (via === "authjs" ? "/api/whoami?via=authjs" : "/api/whoami");
@@ -51,6 +57,15 @@ export function rowSpecs(): RowSpec[] {
         via,
         expectStatus: 200,
       });
+  rows.push({
+    id: "database-padded:app",
+    label: "whoami database, cookie padded to JWT size",
+    path: whoami("app"),
+    mode: "database",
+    via: "app",
+    expectStatus: 200,
+    padTo: "jwt",
+  });
   return rows;
 }
 
@@ -67,6 +82,11 @@ export interface HttpResult {
   errors: number;
   /** rps / the floor's rps, same run. */
   ratio: number;
+  /**
+   * Server CPU time per request in microseconds (the server process's own user + system time over
+   * the row's requests): what the server itself spent, whatever the load generator next to it did.
+   */
+  cpuUs?: number | null;
 }
 
 export interface CostSplit {
@@ -170,6 +190,7 @@ export function medianOfRounds(rounds: HttpResult[][]): HttpResult[] {
       p50: m((x) => x.p50),
       p99: m((x) => x.p99),
       ratio: m((x) => x.ratio),
+      cpuUs: all.every((x) => typeof x.cpuUs === "number") ? m((x) => x.cpuUs ?? 0) : null,
       requests: all.reduce((s, x) => s + x.requests, 0),
       errors: all.reduce((s, x) => s + x.errors, 0),
     };

@@ -55,7 +55,12 @@ export interface Server {
   stop(): Promise<void>;
   /** Peak resident memory of the server process so far (VmHWM), in MB; null off Linux. */
   peakRssMb(): number | null;
+  /** CPU time (user + system) the server process has used so far, in ms; null off Linux. */
+  cpuMs(): number | null;
 }
+
+/** Linux's clock ticks per second for /proc/<pid>/stat (USER_HZ): 100 on every mainstream kernel. */
+const USER_HZ = 100;
 
 /** `node --import tsx server/app-server.ts` directly, so the pid is the server itself (not a wrapper). */
 export async function startServer(env: NodeJS.ProcessEnv, port: number): Promise<Server> {
@@ -89,6 +94,16 @@ export async function startServer(env: NodeJS.ProcessEnv, port: number): Promise
       try {
         const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
         return m?.[1] ? Number(m[1]) / 1024 : null;
+      } catch {
+        return null;
+      }
+    },
+    cpuMs() {
+      try {
+        // Fields after the ")" that ends the command name: utime and stime are the 12th and 13th.
+        const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+        const ticks = Number(fields[11]) + Number(fields[12]);
+        return Number.isFinite(ticks) ? (ticks * 1000) / USER_HZ : null;
       } catch {
         return null;
       }
