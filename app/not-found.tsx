@@ -6,7 +6,7 @@ export default function NotFound() {
       <h1 className="text-2xl font-bold">Page not found</h1>
       <p>
         There is nothing at this address.{" "}
-        <Link href="/" className="text-blue-700 underline">
+        <Link href="/" className="text-blue-700 underline dark:text-blue-300">
           Back to the lab
         </Link>
         .

@@ -119,7 +119,7 @@ export default async function BenchmarksPage() {
             <Card id="lookups" title="Lookup cost as the table grows">
               <LookupChart lookups={results.lookups} />
               {results.lookupNotes.map((note) => (
-                <p key={note} className="mt-2 text-sm text-amber-800">
+                <p key={note} className="mt-2 text-sm text-amber-800 dark:text-amber-300">
                   {note}
                 </p>
               ))}
@@ -146,7 +146,7 @@ export default async function BenchmarksPage() {
         {user ? null : (
           <p className="mb-3 text-sm">
             Signed out, only the floor runs.{" "}
-            <Link href="/signin" className="text-blue-700 underline">
+            <Link href="/signin" className="text-blue-700 underline dark:text-blue-300">
               Sign in
             </Link>{" "}
             to measure what your mode adds to it.

@@ -31,7 +31,7 @@ export default async function InstructorPage({
         <h1 className="text-2xl font-bold">Instructor console</h1>
         <p role="alert">
           Instructor only.{" "}
-          <Link href="/signin?callbackUrl=/instructor" className="text-blue-700 underline">
+          <Link href="/signin?callbackUrl=/instructor" className="text-blue-700 underline dark:text-blue-300">
             Sign in
           </Link>{" "}
           as an admin (the demo account is instructor@example.com).
@@ -89,7 +89,7 @@ export default async function InstructorPage({
                 <div className="flex flex-wrap items-center gap-2">
                   <strong className="break-all">{u.email}</strong>
                   <Badge>{u.role}</Badge>
-                  <span className="text-slate-600">
+                  <span className="text-slate-600 dark:text-slate-400">
                     {u.sessions.length} database session{u.sessions.length === 1 ? "" : "s"} ·{" "}
                     {u.tokens.length} JWT sign-in{u.tokens.length === 1 ? "" : "s"} · {u.activeFamilies}{" "}
                     active refresh famil{u.activeFamilies === 1 ? "y" : "ies"}
@@ -118,7 +118,7 @@ export default async function InstructorPage({
                   {u.tokens.map((t) => (
                     <li key={t.sid} className="flex flex-wrap items-center gap-2">
                       <code className="font-mono text-xs">sid {t.sid}</code>
-                      <span className="text-slate-600">
+                      <span className="text-slate-600 dark:text-slate-400">
                         {t.strategy} · signed in {when(t.createdAt)} on {device(t.userAgent)}
                       </span>
                       {retired.has(t.keyId ?? "") ? (

@@ -32,26 +32,29 @@ export default async function JoinPage() {
           title={`You are in the room as ${me.name}`}
           subtitle={`Signed in with a ${mode} session.`}
         >
-          <p className="text-sm text-slate-700">
+          <p className="text-sm text-slate-700 dark:text-slate-300">
             Everything you do here is yours alone: your sessions, stolen copies, deny-list entries and mail.
             The instructor sees the room; other participants see nothing of yours. Start with{" "}
-            <Link href="/" className="text-blue-700 underline">
+            <Link href="/" className="text-blue-700 underline dark:text-blue-300">
               Where state lives
             </Link>
             , and follow your events on{" "}
-            <Link href="/timeline" className="text-blue-700 underline">
+            <Link href="/timeline" className="text-blue-700 underline dark:text-blue-300">
               My timeline
             </Link>
             .
           </p>
           <h3 className="mt-4 font-semibold">Add a second device</h3>
-          <p className="mb-2 text-sm text-slate-600">
+          <p className="mb-2 text-sm text-slate-600 dark:text-slate-400">
             Some labs need two browsers. Show a code here, then type it on the other device&apos;s Join page.
           </p>
           <PairingCode />
         </Card>
       ) : user ? (
-        <p role="status" className="rounded-md border border-blue-300 bg-blue-50 p-3 text-blue-900">
+        <p
+          role="status"
+          className="rounded-md border border-blue-300 bg-blue-50 p-3 text-blue-900 dark:border-blue-800 dark:bg-blue-950 dark:text-blue-300"
+        >
           You are signed in as {user.name ?? user.email}, not as a participant. Joining below signs you in as
           a new participant on this browser.
         </p>
@@ -66,7 +69,10 @@ export default async function JoinPage() {
           {open ? (
             <JoinForm />
           ) : (
-            <p role="status" className="rounded-xl border border-amber-300 bg-amber-50 p-5 text-amber-900">
+            <p
+              role="status"
+              className="rounded-xl border border-amber-300 bg-amber-50 p-5 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-300"
+            >
               Joining is closed: the instructor is not taking new participants right now. If you already
               joined on another device, pair this one with a code.
             </p>

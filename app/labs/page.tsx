@@ -40,7 +40,7 @@ export default async function LabsIndex() {
                 </h2>
                 {p ? (
                   <span
-                    className={`text-sm ${p.done === p.total ? "font-semibold text-green-800" : "text-slate-600"}`}
+                    className={`text-sm ${p.done === p.total ? "font-semibold text-green-800 dark:text-green-300" : "text-slate-600 dark:text-slate-400"}`}
                   >
                     {p.done} of {p.total} checkpoints
                   </span>

@@ -53,7 +53,7 @@ export default async function MailboxPage({
           </button>
         </form>
         {tooLong ? (
-          <p role="alert" className="mt-2 text-sm text-red-700">
+          <p role="alert" className="mt-2 text-sm text-red-700 dark:text-red-300">
             An email address has at most {MAX_EMAIL_LENGTH} characters; showing all your mail instead.
           </p>
         ) : null}
@@ -81,7 +81,7 @@ export default async function MailboxPage({
                     Sign in as {m.to}
                   </a>
                 ) : (
-                  <p className="text-sm text-slate-600">
+                  <p className="text-sm text-slate-600 dark:text-slate-400">
                     This link was sealed with another server secret and cannot be opened.
                   </p>
                 )}

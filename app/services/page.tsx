@@ -22,7 +22,7 @@ export default async function ServicesPage() {
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <h1 className="text-2xl font-bold">Beyond one server: the orders service</h1>
-      <p className="text-slate-700">
+      <p className="text-slate-700 dark:text-slate-300">
         The orders service is a separate program on its own port, with its own clock and no access to this
         app&apos;s database or secrets. Before it shows anyone their orders it must decide who is calling.
         There are two ways, and they fail differently.
@@ -30,11 +30,11 @@ export default async function ServicesPage() {
       <p role="note" className="text-sm">
         Orders service at <Mono>{env.ORDERS_SERVICE_URL}</Mono>:{" "}
         {running ? (
-          <strong className="text-green-800">running</strong>
+          <strong className="text-green-800 dark:text-green-300">running</strong>
         ) : (
           <>
-            <strong className="text-red-700">not running</strong>. Start it in a second terminal with{" "}
-            <Mono>npm run service</Mono>, then reload this page.
+            <strong className="text-red-700 dark:text-red-300">not running</strong>. Start it in a second
+            terminal with <Mono>npm run service</Mono>, then reload this page.
           </>
         )}
       </p>
@@ -62,7 +62,7 @@ export default async function ServicesPage() {
         </div>
       ) : verdict.status === "signed-out" ? (
         <p>
-          <Link href="/signin?callbackUrl=/services" className="text-blue-700 underline">
+          <Link href="/signin?callbackUrl=/services" className="text-blue-700 underline dark:text-blue-300">
             Sign in
           </Link>{" "}
           to call the orders service as yourself.

@@ -23,24 +23,30 @@ export default async function SignInPage({
   return (
     <div className="mx-auto max-w-4xl space-y-6">
       <h1 className="text-2xl font-bold">Sign in</h1>
-      <p className="text-slate-700">
+      <p className="text-slate-700 dark:text-slate-300">
         You will get a <strong>{STRATEGY_LABELS[scope.strategy]}</strong> session. Switch the strategy in the
         header first if you want the other kind.
         {user ? ` You are already signed in as ${user.email}; signing in again replaces that session.` : ""}
       </p>
       {error ? (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-800">
+        <p
+          role="alert"
+          className="rounded-md border border-red-300 bg-red-50 p-3 text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-300"
+        >
           {error}
         </p>
       ) : null}
       {isWorkshop() ? <WorkshopSignIn scope={scope} callbackUrl={safeCallback(params.callbackUrl)} /> : null}
       <SignInForms callbackUrl={safeCallback(params.callbackUrl)} />
       {env.SESSION_LAB_DEMO && !isWorkshop() ? (
-        <section aria-labelledby="demo-title" className="rounded-xl border border-slate-200 bg-white p-5">
+        <section
+          aria-labelledby="demo-title"
+          className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900"
+        >
           <h2 id="demo-title" className="text-lg font-semibold">
             Demo accounts
           </h2>
-          <p className="text-sm text-slate-600">
+          <p className="text-sm text-slate-600 dark:text-slate-400">
             Every demo account uses the password <code className="font-mono">{DEMO_PASSWORD}</code>. Passwords
             are stored only as scrypt hashes.
           </p>
@@ -53,7 +59,7 @@ export default async function SignInPage({
             </thead>
             <tbody>
               {DEMO_ACCOUNTS.map((a) => (
-                <tr key={a.email} className="border-t border-slate-100">
+                <tr key={a.email} className="border-t border-slate-100 dark:border-slate-700">
                   <td className="py-1 font-mono">{a.email}</td>
                   <td className="py-1">{a.role}</td>
                 </tr>
@@ -62,7 +68,7 @@ export default async function SignInPage({
           </table>
           <p className="mt-3 text-sm">
             Magic links (not for the instructor account) arrive in the{" "}
-            <Link href="/mailbox" className="text-blue-700 underline">
+            <Link href="/mailbox" className="text-blue-700 underline dark:text-blue-300">
               Mailbox
             </Link>
             .

@@ -18,7 +18,7 @@ export default async function TimelinePage() {
         <h1 className="text-2xl font-bold">My timeline</h1>
         <p role="alert">
           Your timeline is your own:{" "}
-          <Link href="/signin?callbackUrl=/timeline" className="text-blue-700 underline">
+          <Link href="/signin?callbackUrl=/timeline" className="text-blue-700 underline dark:text-blue-300">
             sign in
           </Link>{" "}
           to see it.

@@ -32,7 +32,9 @@ export function PinForm({ instances, pinned }: { instances: string[]; pinned: st
       <span
         role="status"
         aria-live="polite"
-        className={state.status === "error" ? "text-red-700" : "text-green-800 dark:text-green-400"}
+        className={
+          state.status === "error" ? "text-red-700 dark:text-red-300" : "text-green-800 dark:text-green-400"
+        }
       >
         {state.status === "idle" ? "" : state.message}
       </span>

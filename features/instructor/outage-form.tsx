@@ -44,7 +44,7 @@ export function OutageForm({
       <span
         role="status"
         aria-live="polite"
-        className={`basis-full text-xs ${state.status === "error" ? "text-red-700" : "text-green-800"}`}
+        className={`basis-full text-xs ${state.status === "error" ? "text-red-700 dark:text-red-300" : "text-green-800 dark:text-green-300"}`}
       >
         {state.status === "idle" ? "" : state.message}
       </span>

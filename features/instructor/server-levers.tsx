@@ -56,7 +56,7 @@ export function ClockCard() {
           className={quietButtonClass}
         />
       </div>
-      <p className="mt-2 text-xs text-slate-600">
+      <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
         Idle timeout {duration(l.idleS)}, absolute timeout {duration(l.absoluteS)}: jump past them to end
         sessions. Your own session ages too: sign in again, then come back for “Back to now”.
       </p>
@@ -79,7 +79,7 @@ export async function KeysCard() {
             <Badge tone={k.status === "active" ? "green" : k.status === "grace" ? "amber" : "slate"}>
               {k.status}
             </Badge>
-            <span className="text-slate-600">
+            <span className="text-slate-600 dark:text-slate-400">
               {k.id === "k1" ? "AUTH_SECRET" : `created ${when(k.createdAt)}`}
             </span>
           </li>

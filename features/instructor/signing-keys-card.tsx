@@ -55,7 +55,9 @@ export function SigningKeysCard({ keys, now }: { keys: SigningKeyInfo[]; now: nu
                 />
               </span>
             ) : (
-              <span className="text-slate-600">created {when(new Date(k.createdAt))}</span>
+              <span className="text-slate-600 dark:text-slate-400">
+                created {when(new Date(k.createdAt))}
+              </span>
             )}
           </li>
         ))}

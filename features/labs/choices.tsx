@@ -5,7 +5,11 @@ import { buttonClass } from "@/features/ui/card";
 import type { ChoiceState, LabAction } from "./types";
 
 const IDLE = { status: "idle" } as const;
-const TONE = { strong: "text-green-800", workable: "text-amber-900", risky: "text-red-700" } as const;
+const TONE = {
+  strong: "text-green-800 dark:text-green-300",
+  workable: "text-amber-900 dark:text-amber-300",
+  risky: "text-red-700 dark:text-red-300",
+} as const;
 
 /** One product of lab 7: a mode, a reason, and the server's feedback. */
 export function ChoiceForm({
@@ -69,7 +73,7 @@ export function ChoiceForm({
       <p
         role="status"
         aria-live="polite"
-        className={`text-sm ${state.status === "ok" && state.verdict ? TONE[state.verdict] : "text-red-700"}`}
+        className={`text-sm ${state.status === "ok" && state.verdict ? TONE[state.verdict] : "text-red-700 dark:text-red-300"}`}
       >
         {state.status === "idle" ? "" : state.message}
       </p>

@@ -50,7 +50,7 @@ export function Decoder({ decode, mint }: { decode: LabAction<DecodeState>; mint
         </button>
       </form>
       <div role="status" aria-live="polite" className="text-sm">
-        {state.status === "error" ? <p className="text-red-700">{state.message}</p> : null}
+        {state.status === "error" ? <p className="text-red-700 dark:text-red-300">{state.message}</p> : null}
         {d ? (
           <div className="space-y-2">
             <p>

@@ -27,20 +27,20 @@ export function LifetimesPanel({
       <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm">
         {rules.map((r) => (
           <div key={r.name} className="contents">
-            <dt className="text-slate-500">{r.name}</dt>
+            <dt className="text-slate-500 dark:text-slate-400">{r.name}</dt>
             <dd>
               <strong>{duration(r.seconds)}</strong> {r.what}
             </dd>
           </div>
         ))}
-        <dt className="text-slate-500">Signed in</dt>
+        <dt className="text-slate-500 dark:text-slate-400">Signed in</dt>
         <dd>{when(authTime)}</dd>
-        <dt className="text-slate-500">This credential</dt>
+        <dt className="text-slate-500 dark:text-slate-400">This credential</dt>
         <dd>
           accepted until {when(endsAt)} ({relative(endsAt.getTime(), now)}) unless activity extends it; never
           after {when(absoluteEnd)} ({relative(absoluteEnd.getTime(), now)})
         </dd>
-        <dt className="text-slate-500">Cookie</dt>
+        <dt className="text-slate-500 dark:text-slate-400">Cookie</dt>
         <dd>
           {persistent ? (
             <Badge tone="blue">persistent (“Remember me”)</Badge>

@@ -18,7 +18,7 @@ export function SessionsPanel({ rows, now }: { rows: Rows; now: number }) {
         {rows.map((r) => (
           <li
             key={r.hash}
-            className="flex flex-wrap items-start justify-between gap-3 rounded-lg border border-slate-200 p-3 text-sm"
+            className="flex flex-wrap items-start justify-between gap-3 rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-700"
           >
             <div>
               <div className="flex flex-wrap items-center gap-2">
@@ -26,7 +26,7 @@ export function SessionsPanel({ rows, now }: { rows: Rows; now: number }) {
                 {r.current ? <Badge tone="green">this device</Badge> : null}
                 <Badge tone="blue">{r.persistent ? "remembered" : "browser session"}</Badge>
               </div>
-              <p className="text-slate-600">
+              <p className="text-slate-600 dark:text-slate-400">
                 Signed in {when(r.authTime)} · last seen {relative(r.lastSeenAt.getTime(), now)} · expires{" "}
                 {relative(r.expires.getTime(), now)} · IP {r.ip ?? "unknown"}
               </p>

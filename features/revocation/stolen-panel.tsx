@@ -28,7 +28,7 @@ export function StolenPanel({ copies, signedIn }: { copies: Copies; signedIn: bo
       ) : (
         <ul className="mt-4 space-y-4">
           {copies.map((c) => (
-            <li key={c.id} className="rounded-lg border border-slate-200 p-3">
+            <li key={c.id} className="rounded-lg border border-slate-200 p-3 dark:border-slate-700">
               <div className="flex flex-wrap items-center gap-2 text-sm">
                 <strong>
                   Copy of a {isStrategy(c.strategy) ? STRATEGY_LABELS[c.strategy] : c.strategy} cookie
@@ -57,7 +57,7 @@ export function StolenPanel({ copies, signedIn }: { copies: Copies; signedIn: bo
                 <ScrollArea label="Replays of this copy (scrolls sideways)" className="mt-3">
                   <table className="w-full min-w-[32rem] table-fixed text-left text-sm">
                     <caption className="sr-only">Replays of this copy, newest first</caption>
-                    <thead className="text-xs uppercase text-slate-500">
+                    <thead className="text-xs uppercase text-slate-500 dark:text-slate-400">
                       <tr>
                         <th className="w-28 py-1 pr-2">When</th>
                         <th className="w-24 py-1 pr-2">Outcome</th>
@@ -67,7 +67,7 @@ export function StolenPanel({ copies, signedIn }: { copies: Copies; signedIn: bo
                     </thead>
                     <tbody>
                       {c.replays.map((r) => (
-                        <tr key={r.id} className="border-t border-slate-100 align-top">
+                        <tr key={r.id} className="border-t border-slate-100 align-top dark:border-slate-700">
                           <td className="py-1 pr-2">{when(r.at)}</td>
                           <td className="py-1 pr-2">
                             {r.accepted ? (

@@ -12,7 +12,7 @@ export function TechniquesTable() {
       <ScrollArea label="Revocation levers by session mode (scrolls sideways)">
         <table className="w-full min-w-[40rem] text-left text-sm">
           <caption className="sr-only">Revocation levers by session mode</caption>
-          <thead className="text-xs uppercase text-slate-500">
+          <thead className="text-xs uppercase text-slate-500 dark:text-slate-400">
             <tr>
               <th className="py-1 pr-3">Lever</th>
               {STRATEGIES.map((s) => (

@@ -13,7 +13,7 @@ export async function RoomBanner() {
     <div
       role="note"
       aria-label="Latest change by the instructor"
-      className="border-b border-blue-200 bg-blue-50 text-blue-900"
+      className="border-b border-blue-200 bg-blue-50 text-blue-900 dark:border-blue-800 dark:bg-blue-950 dark:text-blue-300"
     >
       <p className="mx-auto max-w-7xl px-4 py-2 text-sm">
         {change.sentence}, {agoText(change.agoMs)}.

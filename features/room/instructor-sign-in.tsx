@@ -29,10 +29,10 @@ export function InstructorSignIn() {
   return (
     <div className="mx-auto max-w-xl space-y-4">
       <h1 className="text-2xl font-bold">Instructor console</h1>
-      <p className="text-slate-700">
+      <p className="text-slate-700 dark:text-slate-300">
         This server runs a workshop. Sign in with the instructor's secret: the one printed in the terminal
         when the server started, or INSTRUCTOR_SECRET if it was set. Participants join at{" "}
-        <a href="/join" className="text-blue-700 underline">
+        <a href="/join" className="text-blue-700 underline dark:text-blue-300">
           /join
         </a>
         .
@@ -40,7 +40,7 @@ export function InstructorSignIn() {
       <form
         action={onSubmit}
         aria-labelledby="instructor-title"
-        className="rounded-xl border border-slate-200 bg-white p-5"
+        className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900"
       >
         <h2 id="instructor-title" className="text-lg font-semibold">
           Instructor secret
@@ -53,13 +53,13 @@ export function InstructorSignIn() {
             autoComplete="current-password"
             required
             maxLength={200}
-            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2"
+            className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 dark:border-slate-700"
           />
         </label>
         <button type="submit" disabled={busy} className={`${buttonClass} mt-4`}>
           Sign in as the instructor
         </button>
-        <p role="status" aria-live="polite" className="mt-2 text-sm text-red-700">
+        <p role="status" aria-live="polite" className="mt-2 text-sm text-red-700 dark:text-red-300">
           {status}
         </p>
       </form>

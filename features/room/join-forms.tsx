@@ -26,14 +26,14 @@ function useKeyThenSignIn(action: ServerAction, next: string) {
   return { status, busy, submit };
 }
 
-const field = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2";
+const field = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 dark:border-slate-700";
 
 function Status({ s }: { s: ActionResult }) {
   return (
     <p
       role="status"
       aria-live="polite"
-      className={`mt-2 text-sm ${s.status === "error" ? "text-red-700" : "text-green-800"}`}
+      className={`mt-2 text-sm ${s.status === "error" ? "text-red-700 dark:text-red-300" : "text-green-800 dark:text-green-300"}`}
     >
       {s.status === "idle" ? "" : s.message}
     </p>
@@ -46,12 +46,12 @@ export function JoinForm({ next = "/" }: { next?: string }) {
     <form
       action={submit}
       aria-labelledby="join-title"
-      className="rounded-xl border border-slate-200 bg-white p-5"
+      className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900"
     >
       <h2 id="join-title" className="text-lg font-semibold">
         Join the room
       </h2>
-      <p className="mt-1 text-sm text-slate-600">
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
         Just a name for the instructor to see: no email, no password. This browser keeps a key that signs you
         in again after you sign out.
       </p>
@@ -73,12 +73,12 @@ export function PairForm({ next = "/" }: { next?: string }) {
     <form
       action={submit}
       aria-labelledby="pair-title"
-      className="rounded-xl border border-slate-200 bg-white p-5"
+      className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900"
     >
       <h2 id="pair-title" className="text-lg font-semibold">
         Already joined on another device?
       </h2>
-      <p className="mt-1 text-sm text-slate-600">
+      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
         On that device, open Join and ask for a pairing code; type it here. It works once, for 5 minutes.
       </p>
       <label className="mt-4 block text-sm font-medium">
@@ -119,7 +119,7 @@ export function SignInAgain({ name, next = "/" }: { name: string; next?: string 
       >
         Sign in again as {name}
       </button>
-      <p role="status" aria-live="polite" className="mt-2 text-sm text-red-700">
+      <p role="status" aria-live="polite" className="mt-2 text-sm text-red-700 dark:text-red-300">
         {error}
       </p>
     </div>

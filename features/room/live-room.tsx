@@ -38,19 +38,19 @@ export function LiveRoom({ initial, events }: { initial: RoomSnapshot; events: T
                 type="search"
                 maxLength={100}
                 defaultValue={room.search}
-                className="ml-2 rounded-md border border-slate-300 px-2 py-1"
+                className="ml-2 rounded-md border border-slate-300 px-2 py-1 dark:border-slate-700"
               />
             </label>
             <button type="submit" className={quietButtonClass}>
               Search
             </button>
-            <span className="text-slate-600">
+            <span className="text-slate-600 dark:text-slate-400">
               page {room.page + 1} of {room.pages}
             </span>
           </form>
         </search>
         {room.participants.length === 0 ? (
-          <p className="text-sm text-slate-600">
+          <p className="text-sm text-slate-600 dark:text-slate-400">
             {room.search
               ? "Nobody by that name."
               : "Nobody has joined yet. Participants open /join on their laptops."}
@@ -86,7 +86,7 @@ export function LiveRoom({ initial, events }: { initial: RoomSnapshot; events: T
 function PageLink({ page, search, label }: { page: number; search: string; label: string }) {
   const q = new URLSearchParams({ page: String(page), ...(search ? { q: search } : {}) });
   return (
-    <Link href={`/instructor?${q}`} className="text-blue-700 underline">
+    <Link href={`/instructor?${q}`} className="text-blue-700 underline dark:text-blue-300">
       {label}
     </Link>
   );

@@ -22,7 +22,7 @@ export function PairingCode() {
       <p
         role="status"
         aria-live="polite"
-        className={`text-sm ${state.status === "error" ? "text-red-700" : ""}`}
+        className={`text-sm ${state.status === "error" ? "text-red-700 dark:text-red-300" : ""}`}
       >
         {state.status === "idle" ? "" : state.message}
       </p>

@@ -15,13 +15,16 @@ const time = (iso: string) => `${iso.slice(11, 19)} UTC`;
 export function ParticipantCard({ p }: { p: ParticipantRow }) {
   const accepted = p.copies.flatMap((c) => c.replays).filter((r) => r.accepted).length;
   return (
-    <li aria-labelledby={`p-${p.id}`} className="rounded-lg border border-slate-200 p-3 text-sm">
+    <li
+      aria-labelledby={`p-${p.id}`}
+      className="rounded-lg border border-slate-200 p-3 text-sm dark:border-slate-700"
+    >
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div className="min-w-0">
           <h3 id={`p-${p.id}`} className="break-words font-semibold">
             {p.name}
           </h3>
-          <p className="text-slate-600">
+          <p className="text-slate-600 dark:text-slate-400">
             {mode(p.mode)} · {p.sessions.length} session{p.sessions.length === 1 ? "" : "s"} ·{" "}
             {p.tokens.length} token{p.tokens.length === 1 ? "" : "s"} · {p.activeFamilies} refresh famil
             {p.activeFamilies === 1 ? "y" : "ies"}
@@ -54,7 +57,7 @@ export function ParticipantCard({ p }: { p: ParticipantRow }) {
           {p.tokens.map((t) => (
             <li key={t.sid} className="flex flex-wrap items-center gap-2">
               <code className="font-mono text-xs">sid {t.sid.slice(0, 8)}…</code>
-              <span className="text-slate-600">
+              <span className="text-slate-600 dark:text-slate-400">
                 {mode(t.strategy)} · {t.device}
               </span>
               {t.state === "live" ? (
@@ -84,7 +87,7 @@ export function ParticipantCard({ p }: { p: ParticipantRow }) {
                 .flatMap((c) => c.replays)
                 .slice(0, 3)
                 .map((r) => (
-                  <span key={`${r.at}-${r.accepted}`} className="mr-2 text-slate-600">
+                  <span key={`${r.at}-${r.accepted}`} className="mr-2 text-slate-600 dark:text-slate-400">
                     {r.accepted ? "accepted" : "refused"}
                     {r.technique ? ` after ${r.technique}` : ""}
                     {!r.accepted && r.sinceRevokeMs !== null ? ` (${r.sinceRevokeMs} ms)` : ""}

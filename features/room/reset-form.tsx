@@ -12,8 +12,11 @@ import { resetRoomAction } from "./actions";
 export function ResetForm() {
   const [state, run, pending] = useActionState(resetRoomAction, { status: "idle" } as ActionResult);
   return (
-    <form action={run} className="mt-4 space-y-2 border-t border-slate-200 pt-4 text-sm">
-      <p className="text-slate-700">
+    <form
+      action={run}
+      className="mt-4 space-y-2 border-t border-slate-200 pt-4 text-sm dark:border-slate-700"
+    >
+      <p className="text-slate-700 dark:text-slate-300">
         Clears stolen copies and replays, mail, the deny-list, refresh families and rotated keys, and puts the
         clock back to real time. Participants, their sessions and their lab progress stay.
       </p>
@@ -27,7 +30,9 @@ export function ResetForm() {
       <p
         role="status"
         aria-live="polite"
-        className={state.status === "error" ? "text-red-700" : "text-green-800"}
+        className={
+          state.status === "error" ? "text-red-700 dark:text-red-300" : "text-green-800 dark:text-green-300"
+        }
       >
         {state.status === "idle" ? "" : state.message}
       </p>

@@ -30,21 +30,24 @@ function modeLabel(mode: string | null): string | null {
 
 /** The events, as a list a screen reader can walk; the time is the auth clock's (the one expiry uses). */
 export function TimelineList({ events, label }: { events: TimelineEvent[]; label: string }) {
-  if (events.length === 0) return <p className="text-sm text-slate-600">Nothing yet.</p>;
+  if (events.length === 0) return <p className="text-sm text-slate-600 dark:text-slate-400">Nothing yet.</p>;
   return (
     <ol aria-label={label} className="space-y-2 text-sm">
       {events.map((e) => (
-        <li key={e.id} className={`border-l-4 pl-3 ${TONES[e.type] ?? "border-slate-300"}`}>
+        <li
+          key={e.id}
+          className={`border-l-4 pl-3 ${TONES[e.type] ?? "border-slate-300 dark:border-slate-700"}`}
+        >
           <p>
             <strong>{e.label}</strong>
             {e.who ? ` · ${e.who}` : ""} ·{" "}
-            <time dateTime={e.at} className="text-xs text-slate-600">
+            <time dateTime={e.at} className="text-xs text-slate-600 dark:text-slate-400">
               {e.at.slice(11, 19)} UTC
               {e.at.slice(0, 10) !== e.recordedAt.slice(0, 10) ? `, ${e.at.slice(0, 10)}` : ""}
             </time>
           </p>
-          <p className="break-words text-slate-700">{e.detail}</p>
-          <p className="text-xs text-slate-500">
+          <p className="break-words text-slate-700 dark:text-slate-300">{e.detail}</p>
+          <p className="text-xs text-slate-500 dark:text-slate-400">
             {[modeLabel(e.mode), e.instance ? `instance ${e.instance}` : null].filter(Boolean).join(" · ")}
           </p>
         </li>

@@ -68,7 +68,12 @@ export function StatusText({ status }: { status: StreamStatus }) {
   return (
     // A span: it also sits inside a card's subtitle paragraph, and a <p> may not hold a <p>.
     <span role="status" aria-live="polite" className="block text-xs text-slate-600 dark:text-slate-400">
-      <span aria-hidden="true" className={status === "live" ? "text-green-700" : "text-amber-700"}>
+      <span
+        aria-hidden="true"
+        className={
+          status === "live" ? "text-green-700 dark:text-green-300" : "text-amber-700 dark:text-amber-300"
+        }
+      >
         ●{" "}
       </span>
       {text}

@@ -11,7 +11,10 @@ import { SignInAgain } from "./join-forms";
 export async function WorkshopSignIn({ scope, callbackUrl }: { scope: RequestScope; callbackUrl: string }) {
   const held = await participantOfScope(scope);
   return (
-    <section aria-labelledby="room-signin-title" className="rounded-xl border border-blue-200 bg-blue-50 p-5">
+    <section
+      aria-labelledby="room-signin-title"
+      className="rounded-xl border border-blue-200 bg-blue-50 p-5 dark:border-blue-800 dark:bg-blue-950"
+    >
       <h2 id="room-signin-title" className="text-lg font-semibold">
         Workshop participants
       </h2>
@@ -22,11 +25,11 @@ export async function WorkshopSignIn({ scope, callbackUrl }: { scope: RequestSco
       ) : (
         <p className="mt-2 text-sm">
           You sign in by joining:{" "}
-          <Link href="/join" className="text-blue-700 underline">
+          <Link href="/join" className="text-blue-700 underline dark:text-blue-300">
             join the room
           </Link>{" "}
           with a display name, or pair this device with a code from your other one. The instructor signs in on{" "}
-          <Link href="/instructor" className="text-blue-700 underline">
+          <Link href="/instructor" className="text-blue-700 underline dark:text-blue-300">
             Instructor
           </Link>
           .

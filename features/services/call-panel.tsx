@@ -25,11 +25,11 @@ export function CallPanel({
   const call = state.call;
   const id = title.toLowerCase().replace(/[^a-z]+/g, "-");
   return (
-    <section aria-labelledby={id} className="rounded-lg border border-slate-200 p-4">
+    <section aria-labelledby={id} className="rounded-lg border border-slate-200 p-4 dark:border-slate-700">
       <h3 id={id} className="font-semibold">
         {title}
       </h3>
-      <div className="mt-1 text-sm text-slate-700">{children}</div>
+      <div className="mt-1 text-sm text-slate-700 dark:text-slate-300">{children}</div>
       <form action={run} className="mt-3">
         <button
           type="submit"
@@ -42,27 +42,27 @@ export function CallPanel({
       <p
         role="status"
         aria-live="polite"
-        className={`mt-2 text-sm ${state.status === "error" ? "text-red-700" : "text-green-800"}`}
+        className={`mt-2 text-sm ${state.status === "error" ? "text-red-700 dark:text-red-300" : "text-green-800 dark:text-green-300"}`}
       >
         {state.status === "idle" ? "" : state.message}
       </p>
       {call?.status ? (
         <dl className="mt-3 grid gap-x-3 text-sm sm:grid-cols-[auto_1fr] sm:gap-y-1 [&>dd]:mb-1 sm:[&>dd]:mb-0">
-          <dt className="text-slate-600">Round trip (measured by the app)</dt>
+          <dt className="text-slate-600 dark:text-slate-400">Round trip (measured by the app)</dt>
           <dd className="font-mono">{call.roundTripMs.toFixed(1)} ms</dd>
           {call.mintMs !== null ? (
             <>
-              <dt className="text-slate-600">Minting the token first</dt>
+              <dt className="text-slate-600 dark:text-slate-400">Minting the token first</dt>
               <dd className="font-mono">{call.mintMs.toFixed(1)} ms</dd>
             </>
           ) : null}
-          <dt className="text-slate-600">Verification (reported by the service)</dt>
+          <dt className="text-slate-600 dark:text-slate-400">Verification (reported by the service)</dt>
           <dd className="font-mono">
             {call.verification ? `${call.verification.method}, ${call.verification.ms.toFixed(2)} ms` : "—"}
           </dd>
-          <dt className="text-slate-600">What the service had to reach</dt>
+          <dt className="text-slate-600 dark:text-slate-400">What the service had to reach</dt>
           <dd>{call.verification?.contacted.length ? call.verification.contacted.join(", ") : "nothing"}</dd>
-          <dt className="text-slate-600">Orders</dt>
+          <dt className="text-slate-600 dark:text-slate-400">Orders</dt>
           <dd>
             {call.orders.length
               ? call.orders.map((o) => `${o.quantity} × ${o.item} (${o.placedOn})`).join("; ")

@@ -26,7 +26,7 @@ export function BrowserPanel({ cookies, totalBytes }: { cookies: CookieRow[]; to
         <ScrollArea label="Cookies sent with this request (scrolls sideways)">
           <table className="w-full min-w-[36rem] text-left text-sm">
             <caption className="sr-only">Cookies sent with this request</caption>
-            <thead className="text-xs uppercase text-slate-500">
+            <thead className="text-xs uppercase text-slate-500 dark:text-slate-400">
               <tr>
                 <th className="py-1 pr-3">Cookie</th>
                 <th className="py-1 pr-3">Size</th>
@@ -40,7 +40,7 @@ export function BrowserPanel({ cookies, totalBytes }: { cookies: CookieRow[]; to
                   <th scope="row" className="break-all py-2 pr-3 font-mono font-normal">
                     {c.name}
                     {c.facts ? (
-                      <div className="font-sans text-xs text-slate-500">
+                      <div className="font-sans text-xs text-slate-500 dark:text-slate-400">
                         {c.facts.purpose} · set by {c.facts.setBy}
                       </div>
                     ) : null}
@@ -63,7 +63,7 @@ export function BrowserPanel({ cookies, totalBytes }: { cookies: CookieRow[]; to
                         <Badge tone="blue">{lifetimeText(c.facts.lifetime)}</Badge>
                       </div>
                     ) : (
-                      <span className="text-xs text-slate-500">not set by this app</span>
+                      <span className="text-xs text-slate-500 dark:text-slate-400">not set by this app</span>
                     )}
                   </td>
                 </tr>

@@ -11,12 +11,15 @@ export function DocumentCookie() {
   useEffect(() => setValue(document.cookie), []);
   const names = value ? value.split("; ").map((c) => c.split("=")[0]) : [];
   return (
-    <section aria-labelledby="js-title" className="rounded-lg border border-dashed border-slate-300 p-3">
+    <section
+      aria-labelledby="js-title"
+      className="rounded-lg border border-dashed border-slate-300 p-3 dark:border-slate-700"
+    >
       <h3 id="js-title" className="text-sm font-semibold">
         What <code className="font-mono">document.cookie</code> shows to scripts
       </h3>
       {value === null ? (
-        <p className="text-sm text-slate-600">Reading…</p>
+        <p className="text-sm text-slate-600 dark:text-slate-400">Reading…</p>
       ) : (
         <>
           <p data-testid="document-cookie" className="mt-1 break-all font-mono text-xs">

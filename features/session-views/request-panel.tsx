@@ -38,13 +38,13 @@ export function RequestPanel({
               <Badge tone={s.ok ? "green" : "red"}>{ms(s.ms)}</Badge>
               <span>{s.label}</span>
               {s.store ? <Badge tone="blue">{STORE_NAMES[s.store]}</Badge> : null}
-              {s.detail ? <span className="text-slate-500">→ {s.detail}</span> : null}
+              {s.detail ? <span className="text-slate-500 dark:text-slate-400">→ {s.detail}</span> : null}
             </li>
           ))}
         </ol>
       )}
       <dl className="mt-3 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 text-sm">
-        <dt className="text-slate-500">Inherent work</dt>
+        <dt className="text-slate-500 dark:text-slate-400">Inherent work</dt>
         <dd>
           <strong>{ms(inherent)}</strong>
           {inherent > 0
@@ -54,14 +54,14 @@ export function RequestPanel({
                 .join(", ")})`
             : ""}
         </dd>
-        <dt className="text-slate-500">Around it</dt>
+        <dt className="text-slate-500 dark:text-slate-400">Around it</dt>
         <dd>
           {ms(Math.max(0, totalMs - inherent))} in the app's read path (parsing, settings, bookkeeping). The
           whole HTTP request's framework cost is measured on the Benchmarks page.
         </dd>
-        <dt className="text-slate-500">Store reads</dt>
+        <dt className="text-slate-500 dark:text-slate-400">Store reads</dt>
         <dd>{reads === 0 ? "none: nothing but the cookie and the key was needed" : reads}</dd>
-        <dt className="text-slate-500">Result</dt>
+        <dt className="text-slate-500 dark:text-slate-400">Result</dt>
         <dd>
           {verdict.status === "signed-in" ? (
             <Badge tone="green">trusted{verdict.cache === "hit" ? " (from the cache cookie)" : ""}</Badge>

@@ -54,21 +54,21 @@ export function ServerPanel({
                 <Badge tone="blue">{r.persistent ? "remembered" : "browser session"}</Badge>
               </div>
               <dl className="mt-2 grid grid-cols-[max-content_minmax(0,1fr)] gap-x-3 gap-y-0.5">
-                <dt className="text-slate-500">Stored id</dt>
+                <dt className="text-slate-500 dark:text-slate-400">Stored id</dt>
                 <dd>
                   <Mono>SHA-256 {r.hash.slice(0, 16)}…</Mono> (the cookie value itself is not stored)
                 </dd>
-                <dt className="text-slate-500">Signed in</dt>
+                <dt className="text-slate-500 dark:text-slate-400">Signed in</dt>
                 <dd>{when(r.authTime)}</dd>
-                <dt className="text-slate-500">Last seen</dt>
+                <dt className="text-slate-500 dark:text-slate-400">Last seen</dt>
                 <dd>
                   {when(r.lastSeenAt)} ({relative(r.lastSeenAt.getTime(), now)})
                 </dd>
-                <dt className="text-slate-500">Expires</dt>
+                <dt className="text-slate-500 dark:text-slate-400">Expires</dt>
                 <dd>
                   {when(r.expires)} ({relative(r.expires.getTime(), now)})
                 </dd>
-                <dt className="text-slate-500">IP</dt>
+                <dt className="text-slate-500 dark:text-slate-400">IP</dt>
                 <dd>{r.ip ?? "unknown"}</dd>
               </dl>
             </li>

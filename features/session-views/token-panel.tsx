@@ -22,16 +22,16 @@ export function TokenPanel({ details }: { details: Details | null }) {
         subtitle="An opaque session id: a pointer to a row, meaningless on its own."
       >
         <dl className="grid grid-cols-[max-content_1fr] gap-x-3 gap-y-1 text-sm">
-          <dt className="text-slate-500">Cookie value</dt>
+          <dt className="text-slate-500 dark:text-slate-400">Cookie value</dt>
           <dd>
             {/* Never the whole id: a projected page or a script reading the DOM would hold a live session. */}
             <Mono>{abbreviate(details.raw, 6)}</Mono>
           </dd>
-          <dt className="text-slate-500">Size</dt>
+          <dt className="text-slate-500 dark:text-slate-400">Size</dt>
           <dd>{details.bytes} bytes</dd>
-          <dt className="text-slate-500">Entropy</dt>
+          <dt className="text-slate-500 dark:text-slate-400">Entropy</dt>
           <dd>{details.entropyBits} bits from the OS's CSPRNG (crypto.randomBytes), new at every sign-in</dd>
-          <dt className="text-slate-500">What the server stores</dt>
+          <dt className="text-slate-500 dark:text-slate-400">What the server stores</dt>
           <dd>
             <Mono>SHA-256 = {details.storedHash.slice(0, 20)}…</Mono>: a stolen database yields no usable
             cookie
@@ -50,7 +50,7 @@ export function TokenPanel({ details }: { details: Details | null }) {
     >
       <ol className="grid gap-1 text-sm sm:grid-cols-5">
         {details.parts.parts.map((p) => (
-          <li key={p.name} className="rounded border border-slate-200 p-2">
+          <li key={p.name} className="rounded border border-slate-200 p-2 dark:border-slate-700">
             <div className="font-medium">{p.name}</div>
             <div>{p.bytes} B</div>
             <Mono>{p.preview}</Mono>
@@ -73,7 +73,9 @@ export function TokenPanel({ details }: { details: Details | null }) {
           </pre>
         </ScrollArea>
       ) : (
-        <p className="text-sm text-red-700">This token could not be decrypted: it is not trusted.</p>
+        <p className="text-sm text-red-700 dark:text-red-300">
+          This token could not be decrypted: it is not trusted.
+        </p>
       )}
       <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
         The browser cannot read these claims (JWE, {String(details.header?.enc ?? "encrypted")}). A

@@ -26,7 +26,7 @@ export function ActionButton({ action, label, fields, className, ariaLabel }: Pr
       <span
         role="status"
         aria-live="polite"
-        className={`text-xs ${state.status === "error" ? "text-red-700" : "text-green-800"}`}
+        className={`text-xs ${state.status === "error" ? "text-red-700 dark:text-red-300" : "text-green-800 dark:text-green-300"}`}
       >
         {state.status === "idle" ? "" : state.message}
       </span>

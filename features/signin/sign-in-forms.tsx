@@ -47,13 +47,13 @@ export function SignInForms({ callbackUrl }: { callbackUrl: string }) {
     });
   }
 
-  const field = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2";
+  const field = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 dark:border-slate-700";
   return (
     <div className="grid gap-6 md:grid-cols-2">
       <form
         action={onPassword}
         aria-labelledby="pw-title"
-        className="rounded-xl border border-slate-200 bg-white p-5"
+        className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900"
       >
         <h2 id="pw-title" className="text-lg font-semibold">
           Email and password
@@ -81,12 +81,12 @@ export function SignInForms({ callbackUrl }: { callbackUrl: string }) {
       <form
         action={onEmail}
         aria-labelledby="ml-title"
-        className="rounded-xl border border-slate-200 bg-white p-5"
+        className="rounded-xl border border-slate-200 bg-white p-5 dark:border-slate-700 dark:bg-slate-900"
       >
         <h2 id="ml-title" className="text-lg font-semibold">
           Magic link
         </h2>
-        <p className="mt-1 text-sm text-slate-600">
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
           Passwordless: Auth.js emails a one-time link. Here it lands in the in-app Mailbox.
         </p>
         <label className="mt-4 block text-sm font-medium">
@@ -101,7 +101,7 @@ export function SignInForms({ callbackUrl }: { callbackUrl: string }) {
       <p
         role="status"
         aria-live="polite"
-        className={`md:col-span-2 text-sm ${status.tone === "error" ? "text-red-700" : "text-green-800"}`}
+        className={`md:col-span-2 text-sm ${status.tone === "error" ? "text-red-700 dark:text-red-300" : "text-green-800 dark:text-green-300"}`}
       >
         {status.text}
       </p>
@@ -115,7 +115,7 @@ function RememberMe({ id }: { id: string }) {
       <input id={id} name="remember" type="checkbox" className="mt-1" />
       <label htmlFor={id}>
         Remember me{" "}
-        <span className="text-slate-600">
+        <span className="text-slate-600 dark:text-slate-400">
           (a persistent cookie; unchecked, the cookie dies with the browser)
         </span>
       </label>

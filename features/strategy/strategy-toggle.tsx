@@ -92,7 +92,13 @@ export function StrategyToggle({ current, locked, signedIn, options }: Props) {
       ) : null}
       <p role="status" aria-live="polite" className="basis-full text-sm empty:hidden">
         {state.status === "idle" ? null : (
-          <span className={state.status === "error" ? "text-red-700" : "text-green-800 dark:text-green-400"}>
+          <span
+            className={
+              state.status === "error"
+                ? "text-red-700 dark:text-red-300"
+                : "text-green-800 dark:text-green-400"
+            }
+          >
             {state.message}
           </span>
         )}

@@ -20,7 +20,7 @@ export function Card({
       <h2 id={`${id}-title`} className="text-lg font-semibold">
         {title}
       </h2>
-      {subtitle ? <p className="mt-1 text-sm text-slate-600">{subtitle}</p> : null}
+      {subtitle ? <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{subtitle}</p> : null}
       <div className="mt-4">{children}</div>
     </section>
   );
@@ -59,11 +59,11 @@ export function Badge({
   children: ReactNode;
 }) {
   const tones = {
-    slate: "bg-slate-100 text-slate-700",
-    green: "bg-green-100 text-green-800",
-    red: "bg-red-100 text-red-800",
-    amber: "bg-amber-100 text-amber-900",
-    blue: "bg-blue-100 text-blue-800",
+    slate: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300",
+    green: "bg-green-100 text-green-800 dark:bg-green-900 dark:text-green-300",
+    red: "bg-red-100 text-red-800 dark:bg-red-900 dark:text-red-300",
+    amber: "bg-amber-100 text-amber-900 dark:bg-amber-900 dark:text-amber-300",
+    blue: "bg-blue-100 text-blue-800 dark:bg-blue-900 dark:text-blue-300",
   };
   return (
     <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${tones[tone]}`}>{children}</span>
@@ -77,6 +77,6 @@ export function Mono({ children }: { children: ReactNode }) {
 export const buttonClass =
   "inline-flex items-center rounded-md bg-blue-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-800 disabled:opacity-50";
 export const quietButtonClass =
-  "inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-50";
+  "inline-flex items-center rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-800 hover:bg-slate-100 disabled:opacity-50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800";
 export const dangerButtonClass =
   "inline-flex items-center rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-50";

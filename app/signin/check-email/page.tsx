@@ -10,7 +10,7 @@ export default function CheckEmailPage() {
         A one-time sign-in link was sent. In this lab it never leaves the machine: open the in-app mailbox to
         click it.
       </p>
-      <Link href="/mailbox" className="text-blue-700 underline">
+      <Link href="/mailbox" className="text-blue-700 underline dark:text-blue-300">
         Open the Mailbox
       </Link>
     </div>
