@@ -87,6 +87,26 @@ describe("bench rows", () => {
     expect(withRatios([raw("jwt:app", 250)])[0]?.ratio).toBe(0);
   });
 
+  it("a row with cookies is also divided by the floor sent with the same cookies", () => {
+    const http = withRatios([
+      raw("health", 1000),
+      { ...raw("jwt:app", 700), floorRps: 1000, cookieFloorRps: 800 },
+      raw("signed-out:app", 950),
+    ]);
+    expect(http.map((h) => [h.ratio, h.sameCookiesRatio])).toEqual([
+      [1, null],
+      [0.7, 0.875],
+      [0.95, null],
+    ]);
+    const targets = evaluateTargets({ http, decode: [], lookups: [] });
+    expect(targets.find((t) => t.id === "ratio:jwt")).toMatchObject({ measured: "70 %", pass: false });
+    expect(targets.find((t) => t.id === "ratio-same-cookies:jwt")).toMatchObject({
+      measured: "88 %",
+      pass: true,
+    });
+    expect(targets.find((t) => t.id === "ratio-same-cookies:database")?.pass).toBeNull();
+  });
+
   it("a row paired with its own floor run is divided by that run", () => {
     const http = withRatios([raw("health", 1000), { ...raw("jwt:app", 400), floorRps: 500 }]);
     expect(http.map((h) => h.ratio)).toEqual([1, 0.8]);
@@ -176,16 +196,10 @@ it("reports the server's own CPU per request: the median over rounds, n/a when i
   const out = medianOfRounds([round(1000), round(1200), round(900)]);
   expect(out.map((r) => r.cpuUs)).toEqual([1000, 1300]);
   expect(medianOfRounds([round(1000), round(null)])[0]?.cpuUs).toBeNull();
-  expect(throughputCells({ ...raw("jwt:app", 800), ratio: 0.8, cpuUs: 1234.4 })).toEqual([
-    "jwt:app",
-    "800",
-    "1.0",
-    "2.0",
-    "80 %",
-    "1,234",
-    "0",
-  ]);
+  expect(
+    throughputCells({ ...raw("jwt:app", 800), ratio: 0.8, sameCookiesRatio: 0.9, cpuUs: 1234.4 }),
+  ).toEqual(["jwt:app", "800", "1.0", "2.0", "80 %", "90 %", "1,234", "0"]);
   // A results file from before this column still loads, and prints n/a.
   const old = resultsSchema.parse(JSON.parse(JSON.stringify(sample())));
-  expect(throughputCells(old.http[0] as (typeof old.http)[number]).at(-2)).toBe("n/a");
+  expect(throughputCells(old.http[0] as (typeof old.http)[number]).slice(-3)).toEqual(["-", "n/a", "0"]);
 });

@@ -30,6 +30,7 @@ export const resultsSchema = z.object({
       errors: z.number(),
       ratio: z.number(),
       cpuUs: z.number().nullable().optional(),
+      sameCookiesRatio: z.number().nullable().optional(),
     }),
   ),
   costs: z.array(
@@ -107,6 +108,7 @@ export function throughputCells(h: StoredResults["http"][number]): string[] {
     figure(h.p50, 1),
     figure(h.p99, 1),
     `${Math.round(h.ratio * 100)} %`,
+    typeof h.sameCookiesRatio === "number" ? `${Math.round(h.sameCookiesRatio * 100)} %` : "-",
     typeof h.cpuUs === "number" ? figure(h.cpuUs) : "n/a",
     String(h.errors),
   ];

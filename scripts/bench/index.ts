@@ -82,6 +82,8 @@ async function httpRows(server: Server, o: ReturnType<typeof options>) {
       // Paired: the floor again right before each row, so both see the same moment of a shared machine.
       const floor = row.id === "health" ? null : await cannon(server.origin, health, null, run);
       if (floor) floors.push(floor.rps);
+      // The floor again, carrying this row's cookies: the bytes cost framework work of their own.
+      const cookieFloor = jar ? await cannon(server.origin, health, jar, run) : null;
       const cpuBefore = server.cpuMs();
       const m = await cannon(server.origin, row, jar, run);
       const cpuAfter = server.cpuMs();
@@ -97,6 +99,7 @@ async function httpRows(server: Server, o: ReturnType<typeof options>) {
         ...m,
         cpuUs,
         floorRps: floor?.rps,
+        cookieFloorRps: cookieFloor?.rps,
       });
       if (round === 0 && row.via) costs.push(await costSplit(server.origin, row, jar, o.samples));
       progress(

@@ -80,8 +80,14 @@ export interface HttpResult {
   requests: number;
   /** Answers with another status than expected, plus connection errors and timeouts. */
   errors: number;
-  /** rps / the floor's rps, same run. */
+  /** rps / the floor's rps, same run (the floor sends no cookie at all). */
   ratio: number;
+  /**
+   * rps / the rps of /api/health sent with this row's very cookies, right before it: what checking
+   * the session costs, with the cost of carrying the cookie (paid by every request of a signed-in
+   * browser, checked or not) on both sides. Null for rows without cookies.
+   */
+  sameCookiesRatio?: number | null;
   /**
    * Server CPU time per request in microseconds (the server process's own user + system time over
    * the row's requests): what the server itself spent, whatever the load generator next to it did.
@@ -160,11 +166,17 @@ export interface BenchResults {
  * it (`floorRps`: paired, so a neighbour's load on a shared machine hits both) is divided by that;
  * otherwise by the round's health row.
  */
-export function withRatios(rows: (Omit<HttpResult, "ratio"> & { floorRps?: number })[]): HttpResult[] {
+export function withRatios(
+  rows: (Omit<HttpResult, "ratio"> & { floorRps?: number; cookieFloorRps?: number })[],
+): HttpResult[] {
   const floor = rows.find((r) => r.id === "health")?.rps ?? 0;
-  return rows.map(({ floorRps, ...r }) => {
+  return rows.map(({ floorRps, cookieFloorRps, ...r }) => {
     const base = floorRps ?? floor;
-    return { ...r, ratio: r.id === "health" ? 1 : base > 0 ? r.rps / base : 0 };
+    return {
+      ...r,
+      ratio: r.id === "health" ? 1 : base > 0 ? r.rps / base : 0,
+      sameCookiesRatio: cookieFloorRps ? r.rps / cookieFloorRps : null,
+    };
   });
 }
 
@@ -190,6 +202,9 @@ export function medianOfRounds(rounds: HttpResult[][]): HttpResult[] {
       p50: m((x) => x.p50),
       p99: m((x) => x.p99),
       ratio: m((x) => x.ratio),
+      sameCookiesRatio: all.every((x) => typeof x.sameCookiesRatio === "number")
+        ? m((x) => x.sameCookiesRatio ?? 0)
+        : null,
       cpuUs: all.every((x) => typeof x.cpuUs === "number") ? m((x) => x.cpuUs ?? 0) : null,
       requests: all.reduce((s, x) => s + x.requests, 0),
       errors: all.reduce((s, x) => s + x.errors, 0),
@@ -218,6 +233,14 @@ export function evaluateTargets(r: Pick<BenchResults, "http" | "decode" | "looku
       target: `>= ${pct(TARGETS.ratio)}`,
       measured: row ? pct(row.ratio) : "not measured",
       pass: row ? row.ratio >= TARGETS.ratio : null,
+    });
+    const same = row?.sameCookiesRatio;
+    out.push({
+      id: `ratio-same-cookies:${mode}`,
+      label: `whoami (${mode}, app path) vs /api/health sent with the same cookies`,
+      target: `>= ${pct(TARGETS.ratio)}`,
+      measured: typeof same === "number" ? pct(same) : "not measured",
+      pass: typeof same === "number" ? same >= TARGETS.ratio : null,
     });
   }
   const decode = r.decode.find((d) => d.id === "decode:app");
