@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resultsSchema, throughputCells } from "@/features/benchmarks/schema";
+import { resultsSchema, THROUGHPUT_COLUMNS, throughputCells } from "@/features/benchmarks/schema";
 import { report, table } from "../scripts/bench/format";
 import {
   type BenchResults,
@@ -199,6 +199,11 @@ it("reports the server's own CPU per request: the median over rounds, n/a when i
   expect(
     throughputCells({ ...raw("jwt:app", 800), ratio: 0.8, sameCookiesRatio: 0.9, cpuUs: 1234.4 }),
   ).toEqual(["jwt:app", "800", "1.0", "2.0", "80 %", "90 %", "1,234", "0"]);
+  expect(throughputCells(out[1] as HttpResult)).toHaveLength(THROUGHPUT_COLUMNS.length + 1);
+  const printed = report(sample())
+    .split("\n")
+    .filter((l) => l.startsWith("| health "));
+  expect(printed[0]?.split("|").length).toBe(THROUGHPUT_COLUMNS.length + 3);
   // A results file from before this column still loads, and prints n/a.
   const old = resultsSchema.parse(JSON.parse(JSON.stringify(sample())));
   expect(throughputCells(old.http[0] as (typeof old.http)[number]).slice(-3)).toEqual(["-", "n/a", "0"]);

@@ -96,6 +96,7 @@ export const THROUGHPUT_COLUMNS = [
   "p50 ms",
   "p99 ms",
   "vs health",
+  "vs health, same cookies",
   "server CPU µs/req",
   "errors",
 ] as const;
