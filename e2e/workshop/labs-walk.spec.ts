@@ -27,6 +27,9 @@ const B_REACHES: Record<"database" | "jwt", string[]> = {
   jwt: ["state:jwt", "jwt:issued", "lifetimes:time-travel"],
 };
 
+// A control that never comes (or stays disabled) fails in 15 s, not at the end of the test's time.
+test.use({ actionTimeout: 15_000 });
+
 /** Server-wide levers this test moved, put back after it even if it fails (the room is shared). */
 const moved = { clock: false, denyListWasOn: true };
 
