@@ -151,7 +151,8 @@ for (const start of ["database", "jwt"] as const) {
     instructor,
     join,
   }) => {
-    moved.clock = false;
+    // Nothing of this test's to put back until the switch answers.
+    Object.assign(moved, { clock: false, denyListWasOn: true });
     moved.denyListWasOn = await setDenyListCheck(instructor.page, true);
     const t = tag();
     const a = await join(`Ada ${t}`, start);
@@ -181,12 +182,12 @@ for (const start of ["database", "jwt"] as const) {
     moved.clock = false;
 
     // Every checkpoint of every lab is A's; B's lab pages show only what B did.
+    const labB = new GuidedLabPage(b.page);
     for (const lab of LAB_IDS) {
-      await watch.goto(lab);
-      await watch.expectReached(...GuidedLabPage.workshopCheckpoints(lab));
-      const labB = new GuidedLabPage(b.page);
-      await labB.goto(lab);
       const ids = GuidedLabPage.workshopCheckpoints(lab);
+      await watch.goto(lab);
+      await watch.expectReached(...ids);
+      await labB.goto(lab);
       await labB.expectReached(...ids.filter((id) => B_REACHES[start].includes(id)));
       await labB.expectNotReached(...ids.filter((id) => !B_REACHES[start].includes(id)));
     }
