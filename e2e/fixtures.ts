@@ -49,7 +49,7 @@ async function chooseStrategy(context: BrowserContext, strategy: Strategy): Prom
  * Every browser error fails the test (issue 6, defect 13): console errors and uncaught page errors,
  * from every context the test opens. `allowedConsoleErrors` names the few a test provokes on purpose.
  */
-function watchForBrowserErrors(context: BrowserContext, errors: string[], allowed: RegExp[]): void {
+export function watchForBrowserErrors(context: BrowserContext, errors: string[], allowed: RegExp[]): void {
   const keep = (text: string) => {
     if (!allowed.some((re) => re.test(text))) errors.push(text);
   };

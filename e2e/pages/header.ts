@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 
-export type StrategyLabel = "Database" | "JWT" | "JWT + refresh";
+export type StrategyLabel = "Database" | "JWT" | "JWT + refresh" | "Database + cookie cache";
 
 /** The header on every page: strategy select, its status line, and who is signed in. */
 export class Header {

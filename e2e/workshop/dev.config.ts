@@ -8,6 +8,8 @@ import { WORKSHOP_BASE_URL, WORKSHOP_SERVER_ENV } from "./env";
  *   WORKSHOP_PORT=3705 npx playwright test -c e2e/workshop/dev.config.ts
  * It builds into `.next-room` (NEXT_DIST_DIR to change that) and uses `.data/room-dev.db`.
  */
+const ROOM_DB_URL = process.env.WORKSHOP_DB_URL ?? "file:./.data/room-dev.db";
+
 export default defineConfig({
   ...config,
   testDir: ".",
@@ -24,7 +26,9 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       ...WORKSHOP_SERVER_ENV,
-      DATABASE_URL: process.env.WORKSHOP_DB_URL ?? "file:./.data/room-dev.db",
+      DATABASE_URL: ROOM_DB_URL,
+      // serve.ts deletes WORKSHOP_DB_URL's file before setup: this one, not the main config's.
+      WORKSHOP_DB_URL: ROOM_DB_URL,
       NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next-room",
       WORKSHOP_BUILD: "1",
     },

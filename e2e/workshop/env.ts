@@ -11,6 +11,8 @@ export const WORKSHOP_BASE_URL = `http://localhost:${WORKSHOP_PORT}`;
 export const WORKSHOP_DB_URL = process.env.WORKSHOP_DB_URL ?? "file:./.data/e2e-workshop.db";
 export const WORKSHOP_DB_FILE = path.join(REPO_ROOT, WORKSHOP_DB_URL.slice("file:".length));
 export const INSTRUCTOR_SECRET = "workshop-e2e-instructor-secret-0001";
+/** The orders service next to the workshop server (serve.ts starts it), for lab 6's calls. */
+export const WORKSHOP_ORDERS_PORT = WORKSHOP_PORT + 1000;
 
 /** What the server is started with (playwright.config.ts passes it to serve.ts). */
 export const WORKSHOP_SERVER_ENV = {
@@ -26,4 +28,5 @@ export const WORKSHOP_SERVER_ENV = {
   NEXT_TELEMETRY_DISABLED: "1",
   PORT: String(WORKSHOP_PORT),
   SESSION_LAB_INTERNAL_URL: `http://127.0.0.1:${WORKSHOP_PORT}`,
+  ORDERS_SERVICE_URL: `http://127.0.0.1:${WORKSHOP_ORDERS_PORT}`,
 };

@@ -7,13 +7,14 @@ import {
   type Page,
   type Request,
 } from "@playwright/test";
-import type { Strategy } from "../fixtures";
+import { type Strategy, watchForBrowserErrors } from "../fixtures";
 import { Header } from "../pages/header";
 import { INSTRUCTOR_SECRET, WORKSHOP_BASE_URL } from "./env";
 
 /**
  * Fixtures for the workshop project: people in the room, each in a browser context of their own
  * (a laptop), all against the workshop-mode server. Names carry a random tag so runs never mix.
+ * As in e2e/fixtures.ts, any browser error in any of those contexts fails the test.
  */
 export interface Person {
   name: string;
@@ -22,7 +23,14 @@ export interface Person {
   header: Header;
 }
 
+interface RoomOptions {
+  /** Browser console errors a test provokes on purpose (anything else fails it, as in e2e/fixtures.ts). */
+  allowedConsoleErrors: RegExp[];
+}
+
 interface RoomFixtures {
+  /** Browser errors seen in any context the test opened; checked after the test. */
+  browserErrors: string[];
   /** Opens a fresh browser (context) in `strategy` mode, signed in as nobody. */
   openBrowser: (strategy?: Strategy) => Promise<Page>;
   /** A new participant who joined at /join and landed signed in. */
@@ -35,9 +43,15 @@ interface RoomFixtures {
 
 export const tag = () => randomBytes(3).toString("hex");
 
-async function newBrowser(browser: Browser, strategy: Strategy, contexts: BrowserContext[]): Promise<Page> {
+async function newBrowser(
+  browser: Browser,
+  strategy: Strategy,
+  contexts: BrowserContext[],
+  watch: (context: BrowserContext) => void,
+): Promise<Page> {
   const context = await browser.newContext({ baseURL: WORKSHOP_BASE_URL });
   contexts.push(context);
+  watch(context);
   await context.addCookies([{ name: "auth-strategy", value: strategy, url: WORKSHOP_BASE_URL }]);
   return context.newPage();
 }
@@ -48,10 +62,21 @@ export async function signInAsInstructor(page: Page, secret = INSTRUCTOR_SECRET)
   await page.getByRole("button", { name: "Sign in as the instructor" }).click();
 }
 
-export const test = base.extend<RoomFixtures>({
-  openBrowser: async ({ browser }, use) => {
+export const test = base.extend<RoomOptions & RoomFixtures>({
+  allowedConsoleErrors: [[], { option: true }],
+
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright reads a fixture's dependencies from this pattern
+  browserErrors: async ({}, use) => {
+    const errors: string[] = [];
+    await use(errors);
+    expect(errors, "the browser reported errors").toEqual([]);
+  },
+
+  openBrowser: async ({ browser, browserErrors, allowedConsoleErrors }, use) => {
     const contexts: BrowserContext[] = [];
-    await use((strategy = "database") => newBrowser(browser, strategy, contexts));
+    const watch = (context: BrowserContext) =>
+      watchForBrowserErrors(context, browserErrors, allowedConsoleErrors);
+    await use((strategy = "database") => newBrowser(browser, strategy, contexts, watch));
     await Promise.all(contexts.map((c) => c.close()));
   },
 

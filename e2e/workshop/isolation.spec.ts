@@ -10,6 +10,10 @@ import { captureAction, expect, replayAction, tag, test } from "./fixtures";
  */
 const INSTRUCTOR_ONLY = "Instructor only";
 
+// captureAction stops the instructor's request before it leaves: the browser reports that fetch as failed.
+// One pattern: test.use reads a two-element array as [value, options].
+test.use({ allowedConsoleErrors: [/net::ERR_FAILED|TypeError: Failed to fetch/] });
+
 test("participant B cannot pull the instructor's levers", async ({ instructor, join }) => {
   const b = await join(`Bob ${tag()}`);
   const console = instructor.page;

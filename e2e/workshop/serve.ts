@@ -5,14 +5,19 @@
  *      waits for it, like serve-locked.ts); with WORKSHOP_BUILD=1, its own `next build` into
  *      NEXT_DIST_DIR (for working on the workshop alone, e.g. NEXT_DIST_DIR=.next-room);
  *   3. the app's own server (server/app-server.ts, what `npm start` runs), so client addresses and
- *      the instance name are what a workshop would see.
+ *      the instance name are what a workshop would see;
+ *   4. the orders service next to it (ORDERS_SERVICE_URL, WORKSHOP_ORDERS_PORT by default), for lab 6 ("Beyond one server"): it
+ *      trusts the app's internal URL and introspects with the app's SERVICE_CLIENT_SECRET. Stopping
+ *      this script stops both.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { BASE_URL, E2E_DIST_DIR, REPO_ROOT } from "../support/env";
-import { WORKSHOP_DB_FILE } from "./env";
+import { startService, stop } from "../support/processes";
+import { serviceEnv } from "../support/services-env";
+import { WORKSHOP_DB_FILE, WORKSHOP_SERVER_ENV } from "./env";
 
 const bin = (name: string) => path.join(REPO_ROOT, "node_modules", ".bin", name);
 const dist = process.env.NEXT_DIST_DIR ?? E2E_DIST_DIR;
@@ -61,8 +66,26 @@ async function main(): Promise<void> {
     stdio: "inherit",
     env: process.env,
   });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-  server.on("exit", (code) => process.exit(code ?? 0));
+  // Where the app was told the service is (ORDERS_SERVICE_URL), so the two always agree.
+  const ordersUrl = new URL(process.env.ORDERS_SERVICE_URL ?? WORKSHOP_SERVER_ENV.ORDERS_SERVICE_URL);
+  const appOrigin = process.env.SESSION_LAB_INTERNAL_URL ?? WORKSHOP_SERVER_ENV.SESSION_LAB_INTERNAL_URL;
+  const service = startService({
+    ...serviceEnv(appOrigin, Number(ordersUrl.port)),
+    // The app's own client secret (serviceEnv's is the services project's).
+    SERVICE_CLIENT_SECRET: process.env.SERVICE_CLIENT_SECRET ?? WORKSHOP_SERVER_ENV.SERVICE_CLIENT_SECRET,
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.on(signal, () => {
+      server.kill(signal);
+      void stop(service);
+    });
+  server.on("exit", (code) => void stop(service).then(() => process.exit(code ?? 0)));
+  service.on("exit", (code) => {
+    if (server.exitCode === null && server.signalCode === null) {
+      console.error(`workshop serve: the orders service at ${ordersUrl.origin} stopped (${code})`);
+      server.kill("SIGTERM");
+    }
+  });
 }
 
 main().catch((error: unknown) => {
