@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
+import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { describe, expect, it } from "vitest";
 import { checkPassword, RateLimitedSignIn } from "@/lib/auth/providers";
 import {
   passwordBlocked,
   passwordSucceeded,
+  refusedFor,
   takeMagicLink,
   takePasswordAttempt,
 } from "@/lib/auth/rate-limit";
@@ -97,5 +99,25 @@ describe("magic-link limits", () => {
     for (let i = 0; i < env.AUTH_RATE_LIMIT_MAGIC_LINK * 4; i++)
       expect(await takeMagicLink(email(), from)).toBeNull();
     expect(await takeMagicLink(email(), from)).not.toBeNull();
+  });
+});
+
+describe("a limiter's refusal, whichever copy of the class made it", () => {
+  it("reads the wait from a RateLimiterRes, or from one made by another bundle's copy of the class", async () => {
+    const limiter = new RateLimiterMemory({ points: 1, duration: 60 });
+    await limiter.consume("k");
+    const refusal = await limiter.consume("k").catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(RateLimiterRes);
+    expect(refusedFor(refusal)).toBe(60);
+    // What a server action sees when a route handler built the shared limiters: same shape, other class.
+    class OtherCopy {
+      msBeforeNext = 1500;
+      remainingPoints = 0;
+      consumedPoints = 2;
+      isFirstInDuration = false;
+    }
+    expect(refusedFor(new OtherCopy())).toBe(2);
+    for (const other of [new Error("store down"), null, "429", { msBeforeNext: 5 }])
+      expect(refusedFor(other)).toBeNull();
   });
 });

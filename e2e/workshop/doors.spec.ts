@@ -17,6 +17,28 @@ test("a participant joins with a name, signs out, and signs in again with nothin
   await ada.header.expectSignedInAs(ada.name);
 });
 
+test.describe("a dropped connection", () => {
+  // The aborted sign-in request is the point of the test: Chromium logs it as a failed load.
+  test.use({ allowedConsoleErrors: [/net::ERR_FAILED|Failed to fetch/] });
+
+  test("signing in again while the network is down: a sentence, and the button works after", async ({
+    join,
+  }) => {
+    const ada = await join(`Ada ${tag()}`);
+    await ada.header.signOut();
+    await ada.page.goto("/join");
+    const again = ada.page.getByRole("button", { name: `Sign in again as ${ada.name}` });
+    await ada.page.route("**/api/auth/callback/participant**", (route) => route.abort());
+    await again.click();
+    await expect(ada.page.getByRole("status").filter({ hasText: "could not be reached" })).toBeVisible();
+    await expect(again).toBeEnabled();
+    await ada.page.unroute("**/api/auth/callback/participant**");
+    await again.click();
+    await expect(ada.page).toHaveURL("/");
+    await ada.header.expectSignedInAs(ada.name);
+  });
+});
+
 test("a bad display name gets a sentence, not an error page", async ({ openBrowser }) => {
   const page = await openBrowser();
   await page.goto("/join");

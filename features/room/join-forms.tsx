@@ -4,7 +4,7 @@ import { useState } from "react";
 import { buttonClass, quietButtonClass } from "@/features/ui/card";
 import type { ActionResult, ServerAction } from "@/lib/actions/guard";
 import { joinRoom, pairDevice } from "./actions";
-import { signInAsParticipant } from "./participant-sign-in";
+import { signInAsParticipant, UNREACHABLE } from "./participant-sign-in";
 
 /**
  * Joining and pairing: a server action hands this browser its participant key (an HttpOnly
@@ -15,13 +15,18 @@ function useKeyThenSignIn(action: ServerAction, next: string) {
   const [busy, setBusy] = useState(false);
   async function submit(form: FormData) {
     setBusy(true);
-    const got = await action({ status: "idle" }, form);
-    setStatus(got);
-    if (got.status === "ok") {
-      const error = await signInAsParticipant(next);
-      if (error) setStatus({ status: "error", message: error });
+    try {
+      const got = await action({ status: "idle" }, form);
+      setStatus(got);
+      if (got.status === "ok") {
+        const error = await signInAsParticipant(next);
+        if (error) setStatus({ status: "error", message: error });
+      }
+    } catch {
+      setStatus({ status: "error", message: UNREACHABLE });
+    } finally {
+      setBusy(false);
     }
-    setBusy(false);
   }
   return { status, busy, submit };
 }

@@ -9,8 +9,17 @@ import { signInErrorMessage } from "@/features/signin/messages";
  * holds, so there is nothing to send; the session is made in this browser's current mode.
  * Returns an error sentence, or navigates to `next`.
  */
+export const UNREACHABLE =
+  "The server could not be reached, so you are not signed in yet. Try again in a moment.";
+
 export async function signInAsParticipant(next: string): Promise<string | null> {
-  const res = await signIn("participant", { redirect: false });
+  let res: Awaited<ReturnType<typeof signIn>>;
+  try {
+    res = await signIn("participant", { redirect: false });
+  } catch {
+    // No answer, or not one Auth.js wrote (a dropped Wi-Fi, a proxy's error page): say so, keep the form usable.
+    return UNREACHABLE;
+  }
   if (res?.error) {
     return res.error === "CredentialsSignin"
       ? "This browser's participant key is not valid any more: join again, or pair this device with a code."

@@ -51,7 +51,29 @@ function limiters(): Limiters {
   return shared.sessionLabLimiters;
 }
 
-const seconds = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+const seconds = (res: Pick<RateLimiterRes, "msBeforeNext">) =>
+  Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+
+/**
+ * The seconds to wait when `error` is a limiter's refusal (a RateLimiterRes), else null. Not
+ * `instanceof`: the limiters live on globalThis, made by whichever Next bundle asked first, and
+ * another bundle (a server action, a route handler) has its own copy of the class, so a refusal
+ * would pass for an unknown error there and the user would read "something went wrong".
+ */
+export function refusedFor(error: unknown): number | null {
+  if (error instanceof RateLimiterRes) return seconds(error);
+  const e = error as Partial<Record<"msBeforeNext" | "remainingPoints" | "consumedPoints", unknown>> | null;
+  if (
+    typeof e === "object" &&
+    e !== null &&
+    !(e instanceof Error) &&
+    typeof e.msBeforeNext === "number" &&
+    typeof e.remainingPoints === "number" &&
+    typeof e.consumedPoints === "number"
+  )
+    return seconds({ msBeforeNext: e.msBeforeNext });
+  return null;
+}
 // Keys are hashed: short and fixed-length in every store, and no address sits in a counter table.
 const key = (value: string) => sha256(value.trim().toLowerCase());
 const addressKey = (ip: string | null) => key(ip ?? "unknown-address");
@@ -74,8 +96,8 @@ export async function takePasswordAttempt(email: string, ip: string | null): Pro
     await Promise.all([l.account.consume(key(email)), l.address.consume(addressKey(ip))]);
     return null;
   } catch (error) {
-    if (error instanceof RateLimiterRes)
-      return { retryAfterS: seconds(error), reason: "Too many failed sign-ins." };
+    const retryAfterS = refusedFor(error);
+    if (retryAfterS !== null) return { retryAfterS, reason: "Too many failed sign-ins." };
     throw error;
   }
 }
@@ -92,8 +114,8 @@ export async function takeMagicLink(email: string, ip: string | null): Promise<B
     await Promise.all([l.linkTo.consume(key(email)), l.linkFrom.consume(addressKey(ip))]);
     return null;
   } catch (error) {
-    if (error instanceof RateLimiterRes)
-      return { retryAfterS: seconds(error), reason: "Too many sign-in links asked for." };
+    const retryAfterS = refusedFor(error);
+    if (retryAfterS !== null) return { retryAfterS, reason: "Too many sign-in links asked for." };
     throw error;
   }
 }

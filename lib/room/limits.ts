@@ -1,5 +1,6 @@
 import "server-only";
-import { type RateLimiterAbstract, RateLimiterRes } from "rate-limiter-flexible";
+import type { RateLimiterAbstract } from "rate-limiter-flexible";
+import { refusedFor } from "@/lib/auth/rate-limit";
 import { sha256 } from "@/lib/auth/tokens";
 import { env } from "@/lib/env";
 import { stores } from "@/lib/store";
@@ -39,7 +40,8 @@ export async function takePoint(door: RoomDoor, who: string | null): Promise<num
     await limiters()[door].consume(keyOf(who));
     return null;
   } catch (error) {
-    if (error instanceof RateLimiterRes) return Math.max(1, Math.ceil(error.msBeforeNext / 1000));
+    const wait = refusedFor(error);
+    if (wait !== null) return wait;
     throw error;
   }
 }
