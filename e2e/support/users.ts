@@ -34,8 +34,15 @@ export class Accounts {
   ) {}
 
   static async open(baseURL: string): Promise<Accounts> {
-    // The https project's certificate is made at start: nothing to verify it against.
-    return new Accounts(await playwrightRequest.newContext({ baseURL, ignoreHTTPSErrors: true }), baseURL);
+    // The https project's certificate is made at start: nothing to verify it against. A connection
+    // per call: this context lives as long as the worker, and a kept-alive socket reused just as
+    // `next start` closes it for idleness (after 5 s) fails the POST with ECONNRESET.
+    const api = await playwrightRequest.newContext({
+      baseURL,
+      ignoreHTTPSErrors: true,
+      extraHTTPHeaders: { connection: "close" },
+    });
+    return new Accounts(api, baseURL);
   }
 
   async close(): Promise<void> {
