@@ -38,14 +38,26 @@ test.afterEach(async ({ instructor }) => {
   if (!moved.denyListWasOn) await setDenyListCheck(instructor.page, false);
 });
 
-/** Database: a stolen copy, accepted; deleting this device's row refuses it (the automatic replay). */
-async function revokeARow(a: Person, watch: GuidedLabPage) {
+/** A keeps a stolen copy of their session and replays it: accepted, as a thief's would be. */
+async function stealAndReplay(a: Person, watch: GuidedLabPage): Promise<RevocationPage> {
   await watch.goto("revocation");
   const revocation = new RevocationPage(a.page);
   await revocation.goto();
   await revocation.keepStolenCopy();
   await expect((await revocation.replayStolenCopy()).outcome).toHaveText("accepted");
   await watch.expectReached("revocation:copy", "revocation:accepted");
+  return revocation;
+}
+
+/** Pastes a token into the lab's decoder on `page` and asks the server to read it. */
+async function decode(page: Person["page"], token: string) {
+  await page.getByLabel("Token to decode").fill(token);
+  await page.getByRole("button", { name: "Decode", exact: true }).click();
+}
+
+/** Database: a stolen copy, accepted; deleting this device's row refuses it (the automatic replay). */
+async function revokeARow(a: Person, watch: GuidedLabPage) {
+  const revocation = await stealAndReplay(a, watch);
   await revocation.revokeThisDeviceButton.click();
   await expect(revocation.notice).toContainText("This device's session was deleted");
   await a.header.expectSignedOut();
@@ -61,28 +73,20 @@ async function readAndDenyAJwt(a: Person, b: Person, watch: GuidedLabPage) {
 
   const labB = new GuidedLabPage(b.page);
   await labB.goto("jwt");
-  await b.page.getByLabel("Token to decode").fill(ownJwe);
-  await b.page.getByRole("button", { name: "Decode", exact: true }).click();
+  await decode(b.page, ownJwe);
   await expect(b.page.getByRole("status").filter({ hasText: "someone else's session" })).toBeVisible();
 
-  await a.page.getByLabel("Token to decode").fill(ownJwe);
-  await a.page.getByRole("button", { name: "Decode", exact: true }).click();
+  await decode(a.page, ownJwe);
   await expect(a.page.getByText("bytes of ciphertext")).toBeVisible();
   await lab.expectReached("jwt:read-jwe");
   await a.page.getByRole("button", { name: "Get a signed access token" }).click();
   const accessToken = await a.page.getByLabel("Your signed access token").inputValue();
-  await a.page.getByLabel("Token to decode").fill(accessToken);
-  await a.page.getByRole("button", { name: "Decode", exact: true }).click();
+  await decode(a.page, accessToken);
   await expect(a.page.getByText("JWS (signed, not encrypted)")).toBeVisible();
   await lab.expectReached("jwt:read-jws");
   await labB.expectNotReached("jwt:read-jwe", "jwt:read-jws");
 
-  await watch.goto("revocation");
-  const revocation = new RevocationPage(a.page);
-  await revocation.goto();
-  await revocation.keepStolenCopy();
-  await expect((await revocation.replayStolenCopy()).outcome).toHaveText("accepted");
-  await watch.expectReached("revocation:copy", "revocation:accepted");
+  const revocation = await stealAndReplay(a, watch);
   await revocation.denyThisTokenButton.click();
   await expect(revocation.notice).toContainText("This token's sid is on the deny-list");
   await a.header.expectSignedOut();
