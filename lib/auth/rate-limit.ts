@@ -1,5 +1,5 @@
 import "server-only";
-import { type RateLimiterAbstract, RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { type RateLimiterAbstract, RateLimiterMemory, type RateLimiterRes } from "rate-limiter-flexible";
 import { env } from "@/lib/env";
 import { type LimiterFactory, stores } from "@/lib/store";
 import { outageLeft } from "@/lib/store/gate";
@@ -55,13 +55,12 @@ const seconds = (res: Pick<RateLimiterRes, "msBeforeNext">) =>
   Math.max(1, Math.ceil(res.msBeforeNext / 1000));
 
 /**
- * The seconds to wait when `error` is a limiter's refusal (a RateLimiterRes), else null. Not
- * `instanceof`: the limiters live on globalThis, made by whichever Next bundle asked first, and
+ * The seconds to wait when `error` is a limiter's refusal (a RateLimiterRes), else null. By its
+ * shape, not `instanceof`: the limiters live on globalThis, made by whichever Next bundle asked first, and
  * another bundle (a server action, a route handler) has its own copy of the class, so a refusal
  * would pass for an unknown error there and the user would read "something went wrong".
  */
 export function refusedFor(error: unknown): number | null {
-  if (error instanceof RateLimiterRes) return seconds(error);
   const e = error as Partial<Record<"msBeforeNext" | "remainingPoints" | "consumedPoints", unknown>> | null;
   if (
     typeof e === "object" &&
