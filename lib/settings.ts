@@ -38,8 +38,17 @@ function load(): Promise<void> {
  * must show the latest value); otherwise only the very first call waits.
  */
 export async function syncSettings(force = false): Promise<void> {
-  if (force || state.readAt === 0) return load();
+  if (force || !settingsReady()) return load();
+}
+
+/**
+ * syncSettings for a hot path, without a promise once loaded: true when the values can be read
+ * now (a stale copy is refreshed in the background); false before the first load (await syncSettings).
+ */
+export function settingsReady(): boolean {
+  if (state.readAt === 0) return false;
   if (Date.now() - state.readAt >= REFRESH_MS) load().catch(() => {}); // a failed refresh keeps the last values
+  return true;
 }
 
 /** The value read by the last sync. Synchronous, so hot paths never await it. */

@@ -3,6 +3,7 @@ import { compactDecrypt, decodeProtectedHeader, EncryptJWT } from "jose";
 import { describe, expect, it } from "vitest";
 import { decryptDir } from "@/lib/auth/jwe-dir";
 import type { Enc } from "@/lib/auth/keyring";
+import { mutations } from "./support/jwe-mutations";
 
 /**
  * The app's synchronous JWE decrypt against jose's: for valid tokens, every single-character
@@ -35,31 +36,6 @@ async function compare(token: string, key: Uint8Array, enc: Enc): Promise<[strin
   );
   const ours = await verdict(() => decryptDir(token, key, enc, header));
   return [ours, jose];
-}
-
-function mutations(token: string): string[] {
-  const out = new Set<string>();
-  const alphabet = "AQgw_-aZ09.= ";
-  // Every position in short tokens is too many for one test run: take a spread of them.
-  for (let i = 0; i < token.length; i += Math.max(1, Math.floor(token.length / 60))) {
-    for (const c of alphabet) out.add(token.slice(0, i) + c + token.slice(i + 1));
-    out.add(token.slice(0, i) + token.slice(i + 1)); // dropped
-    out.add(`${token.slice(0, i)}A${token.slice(i)}`); // added
-  }
-  const parts = token.split(".");
-  for (let p = 0; p < 5; p++) {
-    for (const extra of ["A", "AA", "AAA", "AAAA", "=", "==", " ", "+", "/"]) {
-      const copy = [...parts];
-      copy[p] = `${copy[p]}${extra}`;
-      out.add(copy.join("."));
-    }
-    const emptied = [...parts];
-    emptied[p] = "";
-    out.add(emptied.join("."));
-  }
-  out.add(`${token}.`);
-  out.add(parts.slice(0, 4).join("."));
-  return [...out];
 }
 
 describe.each<Enc>(["A256GCM", "A256CBC-HS512"])("decryptDir and jose agree, %s", (enc) => {

@@ -1,10 +1,12 @@
+import { createCipheriv, randomBytes } from "node:crypto";
 import { decodeProtectedHeader, EncryptJWT } from "jose";
 import { decode as authJsDecode, encode as authJsEncode } from "next-auth/jwt";
 import { describe, expect, it } from "vitest";
-import { decodeSessionJwt, encodeSessionJwt } from "@/lib/auth/jwt-codec";
+import { decodeAwaiting, decodeNow, decodeSessionJwt, encodeSessionJwt } from "@/lib/auth/jwt-codec";
 import { deriveKey, thumbprint } from "@/lib/auth/keyring";
 import { nowSeconds } from "@/lib/clock";
 import { env } from "@/lib/env";
+import { mutations } from "./support/jwe-mutations";
 import { claimsFor, SALT } from "./support/sessions";
 
 const user = { id: "user-1", email: "a@example.test", name: "A", role: "admin" };
@@ -107,5 +109,67 @@ describe("tampering and garbage", () => {
     const { sid: _sid, ...noSid } = claimsFor(user);
     const token = await authJsEncode({ token: noSid, secret: env.AUTH_SECRET, salt: SALT });
     expect(await decode(token)).toMatchObject({ ok: false, limit: "malformed" });
+  });
+});
+
+describe("the synchronous read and the awaited one agree", () => {
+  const b64 = (s: string | Buffer) => Buffer.from(s).toString("base64url");
+  const withHeader = (jwe: string, header: string | Buffer) =>
+    [b64(header), ...jwe.split(".").slice(1)].join(".");
+
+  it("a token this app issues is read without waiting, to the same verdict", async () => {
+    const jwe = await encode();
+    await decode(jwe); // the key ring and this cookie name's key are ready after the first read
+    const now = decodeNow(jwe, SALT, "jwt", at());
+    expect(now).toMatchObject({ ok: true, keyId: "k1" });
+    expect(now).toEqual(await decodeAwaiting(jwe, SALT, "jwt", at()));
+  });
+
+  it("every mutation and odd header: the same verdict and reason, or the awaited path is used", async () => {
+    const jwe = await encode();
+    const theirs = await authJsEncode({ token: claimsFor(user), secret: env.AUTH_SECRET, salt: SALT });
+    await decode(jwe);
+    await decode(theirs);
+    const kid = decodeProtectedHeader(jwe).kid;
+    const odd = [
+      '{"alg":"dir","enc":"A256GCM"}',
+      `{"alg":"dir","enc":"A256GCM","kid":5}`,
+      `{"alg":"dir","enc":"A256GCM","kid":"${kid}","typ":"JWT"}`,
+      `{"alg":"RSA-OAEP","enc":"A256GCM","kid":"${kid}"}`,
+      `{"alg":"dir","enc":"A128GCM","kid":"${kid}"}`,
+      `{"alg":"dir","enc":"A256GCM","kid":"${kid}","__proto__":{"x":1}}`,
+      '["dir"]',
+      "null",
+      "42",
+      "not json",
+      Buffer.concat([
+        Buffer.from('{"alg":"dir","enc":"A256GCM","kid":"'),
+        Buffer.from([0xff]),
+        Buffer.from('"}'),
+      ]), // not UTF-8
+    ].map((h) => withHeader(jwe, h));
+    // Validly encrypted, but with a header jose must judge (a critical extension it does not know).
+    const key = deriveKey(env.AUTH_SECRET, SALT, "A256GCM");
+    const sealed = (header: object) => {
+      const protectedB64 = b64(JSON.stringify(header));
+      const iv = randomBytes(12);
+      const cipher = createCipheriv("aes-256-gcm", key, iv).setAAD(Buffer.from(protectedB64));
+      const claims = { ...claimsFor(user), iat: at(), exp: at() + 600 };
+      const body = Buffer.concat([cipher.update(JSON.stringify(claims)), cipher.final()]);
+      return [protectedB64, "", b64(iv), b64(body), b64(cipher.getAuthTag())].join(".");
+    };
+    const plain = sealed({ alg: "dir", enc: "A256GCM", kid });
+    const critical = sealed({ alg: "dir", enc: "A256GCM", kid, crit: ["lab"], lab: 1 });
+    expect(decodeNow(plain, SALT, "jwt", at())).toMatchObject({ ok: true });
+    expect(await decodeAwaiting(critical, SALT, "jwt", at())).toMatchObject({ ok: false });
+    let taken = 0;
+    for (const token of [...mutations(jwe), ...mutations(theirs), ...odd, critical]) {
+      const awaited = await decodeAwaiting(token, SALT, "jwt", at());
+      const now = decodeNow(token, SALT, "jwt", at());
+      if (now) taken++;
+      expect({ token, verdict: now ?? awaited }).toEqual({ token, verdict: awaited });
+    }
+    // Most of the corpus must really go through the synchronous path, or this compares nothing.
+    expect(taken).toBeGreaterThan(300);
   });
 });

@@ -23,25 +23,38 @@ const SHAPE: Record<Enc, { iv: number; tag: number; key: number }> = {
 
 export class JweDecryptionError extends Error {}
 
+/**
+ * The five parts of a JWE in the plain shape this module decrypts itself (dir: an empty key part;
+ * only base64url characters, in lengths an encoder produces); null for anything else.
+ */
+export function plainParts(token: string): string[] | null {
+  const parts = token.split(".");
+  const plain =
+    parts.length === 5 && parts[1] === "" && parts.every((p) => p.length % 4 !== 1 && PLAIN_PART.test(p));
+  return plain ? parts : null;
+}
+
+/** A protected header that names nothing beyond alg, enc and kid. */
+export const plainHeader = (header: Record<string, unknown>) =>
+  Object.keys(header).every((k) => HEADER_KEYS.has(k));
+
 export async function decryptDir(
   token: string,
   cek: Uint8Array,
   enc: Enc,
   header: Record<string, unknown>,
 ): Promise<Uint8Array> {
-  const parts = token.split(".");
-  const plain =
-    parts.length === 5 &&
-    parts[1] === "" &&
-    Object.keys(header).every((k) => HEADER_KEYS.has(k)) &&
-    parts.every((p) => p.length % 4 !== 1 && PLAIN_PART.test(p));
-  if (!plain) {
-    const { plaintext } = await compactDecrypt(token, cek, {
-      keyManagementAlgorithms: ["dir"],
-      contentEncryptionAlgorithms: [enc],
-    });
-    return plaintext;
-  }
+  const parts = plainParts(token);
+  if (parts && plainHeader(header)) return new Uint8Array(decryptPlain(parts, cek, enc));
+  const { plaintext } = await compactDecrypt(token, cek, {
+    keyManagementAlgorithms: ["dir"],
+    contentEncryptionAlgorithms: [enc],
+  });
+  return plaintext;
+}
+
+/** Decrypts parts that passed plainParts, under a header that passed plainHeader. Synchronous. */
+export function decryptPlain(parts: string[], cek: Uint8Array, enc: Enc): Buffer {
   const [protectedB64 = "", , ivB64 = "", ctB64 = "", tagB64 = ""] = parts;
   const shape = SHAPE[enc];
   const iv = Buffer.from(ivB64, "base64url");
@@ -55,7 +68,9 @@ export async function decryptDir(
       const d = createDecipheriv("aes-256-gcm", cek, iv, { authTagLength: 16 });
       d.setAAD(aad);
       d.setAuthTag(tag);
-      return new Uint8Array(Buffer.concat([d.update(ciphertext), d.final()]));
+      const plaintext = d.update(ciphertext);
+      d.final(); // checks the tag; GCM is a stream mode, so final() adds no bytes
+      return plaintext;
     }
     // A256CBC-HS512 (RFC 7518 5.2.2): MAC key first, then the AES key; tag = HMAC-SHA512 truncated.
     const macKey = cek.subarray(0, 32);
@@ -65,7 +80,7 @@ export async function decryptDir(
     const mac = createHmac("sha512", macKey).update(aad).update(iv).update(ciphertext).update(al).digest();
     if (!timingSafeEqual(mac.subarray(0, 32), tag)) throw new JweDecryptionError("bad tag");
     const d = createDecipheriv("aes-256-cbc", encKey, iv);
-    return new Uint8Array(Buffer.concat([d.update(ciphertext), d.final()]));
+    return Buffer.concat([d.update(ciphertext), d.final()]);
   } catch {
     throw new JweDecryptionError("decryption failed");
   }

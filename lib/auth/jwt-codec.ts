@@ -1,12 +1,22 @@
 import "server-only";
+import { isUtf8 } from "node:buffer";
 import { decodeProtectedHeader, EncryptJWT, type JWTPayload } from "jose";
 import { type LabClaims, parseClaims } from "./claims";
-import { decryptDir } from "./jwe-dir";
-import { DECODE_ENCS, ENCODE_ENC, type Enc, findKey, keyMaterial, usableKeys } from "./keyring";
+import { decryptDir, decryptPlain, plainHeader, plainParts } from "./jwe-dir";
+import {
+  DECODE_ENCS,
+  ENCODE_ENC,
+  type Enc,
+  findKey,
+  findKeyNow,
+  type KeyMaterial,
+  keyMaterial,
+  usableKeys,
+} from "./keyring";
 import { lifetimes } from "./lifetimes";
 import type { JwtMode } from "./strategy";
 import { randomToken } from "./tokens";
-import { step } from "./trace";
+import { recordStep, step, stepSync } from "./trace";
 
 /**
  * Session JWTs in Auth.js's own format (JWE, alg "dir", HKDF key per cookie name, kid = the
@@ -70,57 +80,148 @@ export async function encodeSessionJwt(
     .encrypt(cek);
 }
 
+type Header = { kid?: string; enc?: string; alg?: string; [name: string]: unknown };
+
+const NOT_A_JWE: Decoded = {
+  ok: false,
+  limit: "malformed",
+  reason: "The cookie is not a JWE at all (wrong mode, truncated or made up).",
+};
+const NO_KEY: Decoded = {
+  ok: false,
+  limit: "key",
+  reason:
+    "No key on this server can decrypt the token: its key was retired (hard rotation) or it is foreign.",
+};
+const TAMPERED: Decoded = {
+  ok: false,
+  limit: "tampered",
+  reason: "Decryption failed: the token was tampered with or made with another key.",
+};
+
 /**
  * Decrypt, then judge on the auth clock `at` (seconds), in this order: the absolute timeout (so a
  * token past both limits is reported as past the absolute one), then exp (idle timeout, or the
  * access token's life in refresh mode), then the mode it was made for. A bearer token (no mode
  * cookie to go by) is read as "any": the mode it carries is the mode it is judged in.
+ *
+ * Every token this app issues is read without waiting on anything (decodeNow). Only the first
+ * token after a start or a rotation, and shapes only jose reads, take the awaited path; both give
+ * the same answers (tests/jwe-dir.test.ts, tests/read-path.differential.test.ts).
  */
-export async function decodeSessionJwt(
+export function decodeSessionJwt(
   token: string,
   salt: string,
   mode: JwtMode | "any",
   at: number,
 ): Promise<Decoded> {
-  let header: { kid?: string; enc?: string; alg?: string; [name: string]: unknown };
+  const now = decodeNow(token, salt, mode, at);
+  return now ? Promise.resolve(now) : decodeAwaiting(token, salt, mode, at);
+}
+
+/**
+ * Protected headers already read, by their base64url text. Every token made with one key for one
+ * cookie name carries the same header, so this holds a handful of entries; it caches how a header
+ * reads, never what a token says or whether it is still valid.
+ */
+const HEADERS_KEPT = 32;
+const headers = new Map<string, PlainHeader | null>();
+type PlainHeader = { alg?: unknown; enc?: unknown; kid?: unknown };
+
+/** A plain header (alg, enc, kid), null when it is not a JSON object, undefined when jose must read it. */
+function readPlainHeader(b64: string): PlainHeader | null | undefined {
+  const known = headers.get(b64);
+  if (known !== undefined) return known;
+  const bytes = Buffer.from(b64, "base64url");
+  let header: unknown = null;
+  if (isUtf8(bytes)) {
+    try {
+      header = JSON.parse(bytes.toString("utf8"));
+    } catch {}
+  }
+  let read: PlainHeader | null | undefined = null;
+  if (typeof header === "object" && header !== null && !Array.isArray(header))
+    read = plainHeader(header as Header) ? (header as PlainHeader) : undefined;
+  if (read === undefined) return undefined;
+  if (headers.size >= HEADERS_KEPT) headers.clear(); // made-up headers must not grow it without end
+  headers.set(b64, read);
+  return read;
+}
+
+/** The synchronous path: undefined when the token's shape or the key ring needs the awaited one. */
+export function decodeNow(
+  token: string,
+  salt: string,
+  mode: JwtMode | "any",
+  at: number,
+): Decoded | undefined {
+  const parts = plainParts(token);
+  if (!parts) return undefined;
+  const header = readPlainHeader(parts[0] ?? "");
+  if (header === undefined) return undefined;
+  if (header === null) return NOT_A_JWE;
+  const { alg, enc: named, kid } = header;
+  const enc = DECODE_ENCS.find((e) => e === named);
+  if (alg !== "dir" || !enc) return unsupported(alg, named);
+  const start = performance.now();
+  // As the awaited path does: whatever `kid` holds is compared as it is (a number matches no key).
+  const material = findKeyNow(kid as string | undefined, enc, salt);
+  if (material === undefined) return undefined;
+  recordStep("key.lookup", start, true, material ? `key ${material.key.id}` : "no such key");
+  if (!material) return NO_KEY;
+  let payload: unknown;
+  try {
+    payload = JSON.parse(stepSync("jwt.decrypt", () => decryptPlain(parts, material.cek, enc)).toString());
+  } catch {
+    return TAMPERED;
+  }
+  return judge(payload, material, enc, mode, at);
+}
+
+export async function decodeAwaiting(
+  token: string,
+  salt: string,
+  mode: JwtMode | "any",
+  at: number,
+): Promise<Decoded> {
+  let header: Header;
   try {
     header = decodeProtectedHeader(token);
   } catch {
-    return {
-      ok: false,
-      limit: "malformed",
-      reason: "The cookie is not a JWE at all (wrong mode, truncated or made up).",
-    };
+    return NOT_A_JWE;
   }
   const enc = DECODE_ENCS.find((e) => e === header.enc);
-  if (header.alg !== "dir" || !enc)
-    return {
-      ok: false,
-      limit: "malformed",
-      reason: `The token's header asks for ${header.alg}/${header.enc}, which this server never issues.`,
-    };
+  if (header.alg !== "dir" || !enc) return unsupported(header.alg, header.enc);
   const material = await step("key.lookup", () => findKey(header.kid, enc, salt), {
     detail: (m) => (m ? `key ${m.key.id}` : "no such key"),
   });
-  if (!material)
-    return {
-      ok: false,
-      limit: "key",
-      reason:
-        "No key on this server can decrypt the token: its key was retired (hard rotation) or it is foreign.",
-    };
-
+  if (!material) return NO_KEY;
   let payload: unknown;
   try {
     const plaintext = await step("jwt.decrypt", () => decryptDir(token, material.cek, enc, header));
     payload = JSON.parse(new TextDecoder().decode(plaintext));
   } catch {
-    return {
-      ok: false,
-      limit: "tampered",
-      reason: "Decryption failed: the token was tampered with or made with another key.",
-    };
+    return TAMPERED;
   }
+  return judge(payload, material, enc, mode, at);
+}
+
+function unsupported(alg: unknown, enc: unknown): Decoded {
+  return {
+    ok: false,
+    limit: "malformed",
+    reason: `The token's header asks for ${alg}/${enc}, which this server never issues.`,
+  };
+}
+
+/** The claims of a decrypted token, judged on the auth clock. */
+function judge(
+  payload: unknown,
+  material: KeyMaterial,
+  enc: Enc,
+  mode: JwtMode | "any",
+  at: number,
+): Decoded {
   const claims = parseClaims(payload);
   if (!claims)
     return {

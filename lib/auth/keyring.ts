@@ -66,14 +66,23 @@ export interface KeyMaterial {
 
 /** HKDF and the thumbprint depend only on the key, the cookie name and enc: derived once per process. */
 const derived = new Map<string, Promise<KeyMaterial>>();
+/** The same, once derived: what a request can use without waiting. */
+const ready = new Map<string, KeyMaterial>();
+
+// Keyed by the secret too: a room reset deletes rotated keys, and a later k2 is another secret.
+const materialId = (key: SessionKey, salt: string, enc: Enc) =>
+  `${key.id}\u0000${key.fingerprint}\u0000${salt}\u0000${enc}`;
 
 export function keyMaterial(key: SessionKey, salt: string, enc: Enc = ENCODE_ENC): Promise<KeyMaterial> {
-  // Keyed by the secret too: a room reset deletes rotated keys, and a later k2 is another secret.
-  const id = `${key.id}\u0000${key.fingerprint}\u0000${salt}\u0000${enc}`;
+  const id = materialId(key, salt, enc);
   let entry = derived.get(id);
   if (!entry) {
     const cek = deriveKey(key.secret, salt, enc);
-    entry = thumbprint(cek).then((kid) => ({ key, enc, cek, kid }));
+    entry = thumbprint(cek).then((kid) => {
+      const m = { key, enc, cek, kid };
+      ready.set(id, m);
+      return m;
+    });
     derived.set(id, entry);
   }
   return entry;
@@ -124,6 +133,12 @@ export async function listKeys(fresh = false): Promise<SessionKey[]> {
     });
     return ring.loading;
   }
+  return keysNow() ?? ring.keys;
+}
+
+/** The keys as last loaded, without waiting (a stale ring is refreshed in the background); null before the first load. */
+function keysNow(): SessionKey[] | null {
+  if (ring.at === 0) return null;
   if (Date.now() - ring.at >= REFRESH_MS && !ring.loading) {
     ring.loading = load()
       .catch(() => ring.keys)
@@ -134,16 +149,36 @@ export async function listKeys(fresh = false): Promise<SessionKey[]> {
   return ring.keys;
 }
 
+const decrypting = (keys: SessionKey[]) => [
+  ...keys.filter((k) => k.status === "active"),
+  ...keys.filter((k) => k.status === "grace"),
+];
+
 /** Keys that may decrypt, active first (Auth.js's secret-array order: the first one encrypts). */
 export async function usableKeys(): Promise<SessionKey[]> {
-  const keys = await listKeys();
-  return [...keys.filter((k) => k.status === "active"), ...keys.filter((k) => k.status === "grace")];
+  return decrypting(await listKeys());
 }
 
 /** The key a token names: its `kid` is the thumbprint of the key derived for its `enc`. */
 export async function findKey(kid: string | undefined, enc: Enc, salt: string): Promise<KeyMaterial | null> {
   for (const key of await usableKeys()) {
     const m = await keyMaterial(key, salt, enc);
+    if (kid === undefined || kid === m.kid) return m;
+  }
+  return null;
+}
+
+/**
+ * findKey without waiting, for the read path: the same answer when every usable key's material is
+ * already derived; undefined when something must be waited for first (the first load of the ring,
+ * a key not derived yet for this cookie name), and then the caller uses findKey.
+ */
+export function findKeyNow(kid: string | undefined, enc: Enc, salt: string): KeyMaterial | null | undefined {
+  const keys = keysNow();
+  if (!keys) return undefined;
+  for (const key of decrypting(keys)) {
+    const m = ready.get(materialId(key, salt, enc));
+    if (!m) return undefined;
     if (kid === undefined || kid === m.kid) return m;
   }
   return null;

@@ -1,6 +1,6 @@
 import "server-only";
 import { atFixedTime } from "@/lib/clock";
-import { syncSettings } from "@/lib/settings";
+import { settingsReady, syncSettings } from "@/lib/settings";
 import { COOKIES } from "./cookies";
 import { type RequestScope, sessionCredential } from "./scope";
 import { STRATEGY_MODULES } from "./strategies";
@@ -19,7 +19,7 @@ import { failClosed } from "./strategies/verdicts";
  * "signed out" and never as "signed in".
  */
 export async function readSession(scope: RequestScope): Promise<Verdict> {
-  await syncSettings();
+  if (!settingsReady()) await syncSettings();
   return atFixedTime(() =>
     failClosed(async () => {
       if (scope.bearer) return readBearer(scope.bearer, scope);

@@ -63,18 +63,33 @@ export async function step<T>(
   fn: () => Promise<T> | T,
   o: { detail?: (result: T) => string; store?: StoreName } = {},
 ): Promise<T> {
-  const trace = storage.getStore();
   const start = performance.now();
-  const record = (ok: boolean, detail?: string) =>
-    trace?.steps.push({ id, ...STEPS[id], ms: performance.now() - start, ok, detail, store: o.store });
   try {
     const result = await fn();
-    record(true, o.detail?.(result));
+    recordStep(id, start, true, o.detail?.(result), o.store);
     return result;
   } catch (error) {
-    record(false, messageOf(error));
+    recordStep(id, start, false, messageOf(error), o.store);
     throw error;
   }
+}
+
+/** The same for work that never waits: no promise, so a hot path pays nothing for the timing. */
+export function stepSync<T>(id: StepId, fn: () => T, o: { detail?: (result: T) => string } = {}): T {
+  const start = performance.now();
+  try {
+    const result = fn();
+    recordStep(id, start, true, o.detail?.(result));
+    return result;
+  } catch (error) {
+    recordStep(id, start, false, messageOf(error));
+    throw error;
+  }
+}
+
+/** Records a step timed by the caller (`start` from performance.now()). */
+export function recordStep(id: StepId, start: number, ok: boolean, detail?: string, store?: StoreName): void {
+  storage.getStore()?.steps.push({ id, ...STEPS[id], ms: performance.now() - start, ok, detail, store });
 }
 
 export function reject(reason: string): void {
