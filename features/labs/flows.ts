@@ -9,7 +9,7 @@ export const FLOWS: Record<LabId, Flow> = {
     nodes: [
       ["Browser", "session cookie"],
       ["App server", "readSession"],
-      ["Session store", "Database mode only"],
+      ["Session store", "Database modes"],
     ],
     edges: [
       ["Cookie: id", "or JWT"],
@@ -85,7 +85,7 @@ export const FLOWS: Record<LabId, Flow> = {
     title: "The trade-off behind each choice",
     desc: "Server-side state gives instant revocation at the cost of a lookup per request; self-contained tokens let any service verify alone at the cost of revocation.",
     nodes: [
-      ["Need", "revoke, scale, clients"],
+      ["Need", "revocation, scale"],
       ["Mode", "row or token"],
       ["Cost", "lookups or lag"],
     ],
