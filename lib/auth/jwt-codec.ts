@@ -107,7 +107,7 @@ const TAMPERED: Decoded = {
  *
  * Every token this app issues is read without waiting on anything (decodeNow). Only the first
  * token after a start or a rotation, and shapes only jose reads, take the awaited path; both give
- * the same answers (tests/jwe-dir.test.ts, tests/read-path.differential.test.ts).
+ * the same answers (tests/jwt-codec.test.ts runs both over a corpus of mutated tokens).
  */
 export function decodeSessionJwt(
   token: string,
