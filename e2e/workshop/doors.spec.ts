@@ -1,18 +1,24 @@
 import { SignInPage } from "../pages/sign-in-page";
 import { DEMO_PASSWORD } from "../support/env";
-import { expect, signInAsInstructor, tag, test } from "./fixtures";
+import { expect, type Person, signInAsInstructor, tag, test } from "./fixtures";
 
 /**
  * The room's doors: joining with a name, signing out and in again with the browser's key, pairing
  * a second device with a one-time code, the instructor's secret, and what a workshop refuses.
  */
-test("a participant joins with a name, signs out, and signs in again with nothing to type", async ({
-  join,
-}) => {
+/** A participant who joined, signed out, and is back at /join with its "Sign in again" button. */
+async function signedOutAtJoin(join: (name: string) => Promise<Person>) {
   const ada = await join(`Ada ${tag()}`);
   await ada.header.signOut();
   await ada.page.goto("/join");
-  await ada.page.getByRole("button", { name: `Sign in again as ${ada.name}` }).click();
+  return { ada, again: ada.page.getByRole("button", { name: `Sign in again as ${ada.name}` }) };
+}
+
+test("a participant joins with a name, signs out, and signs in again with nothing to type", async ({
+  join,
+}) => {
+  const { ada, again } = await signedOutAtJoin(join);
+  await again.click();
   await expect(ada.page).toHaveURL("/");
   await ada.header.expectSignedInAs(ada.name);
 });
@@ -24,10 +30,7 @@ test.describe("a dropped connection", () => {
   test("signing in again while the network is down: a sentence, and the button works after", async ({
     join,
   }) => {
-    const ada = await join(`Ada ${tag()}`);
-    await ada.header.signOut();
-    await ada.page.goto("/join");
-    const again = ada.page.getByRole("button", { name: `Sign in again as ${ada.name}` });
+    const { ada, again } = await signedOutAtJoin(join);
     await ada.page.route("**/api/auth/callback/participant**", (route) => route.abort());
     await again.click();
     await expect(ada.page.getByRole("status").filter({ hasText: "could not be reached" })).toBeVisible();
